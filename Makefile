@@ -1,0 +1,62 @@
+# Two commands for a new machine: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+SUDO   := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: install run test test-pg lint format reset bench chromium axe clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+install: $(VENV)/.installed
+
+# Browser tests drive Debian's Chromium; Playwright never downloads a browser.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium for the browser tests..."; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+# axe-core, injected into pages by the accessibility checks.
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq npm >/dev/null; }
+	npm ci --silent --no-audit --no-fund
+	@touch $@
+
+axe: node_modules/axe-core/axe.min.js
+
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+	$(MANAGE) ensure_local_admin
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install chromium axe
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+reset: install
+	rm -f db.sqlite3
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+	$(MANAGE) ensure_local_admin
+
+bench: install
+	@echo "Benchmarks arrive with the performance work; nothing to measure yet."
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache

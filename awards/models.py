@@ -1,0 +1,266 @@
+"""Awards content: programmes, their categories and guidance."""
+
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .blocks import RICH_FEATURES, CriteriaStreamBlock, GuidanceStreamBlock, StepsStreamBlock
+from .entry_window import EntryState, EntryWindow
+from .site_settings import FooterLink, SiteDefaultContact, SiteSettings
+from .snippets import Contact, ContactLink, Sponsor
+
+__all__ = [
+    "CategoryPage",
+    "Contact",
+    "FooterLink",
+    "GuidancePage",
+    "ProgrammePage",
+    "SiteDefaultContact",
+    "SiteSettings",
+    "Sponsor",
+]
+
+
+def _clean_window(opens: datetime | None, closes: datetime | None) -> None:
+    if opens and closes and closes <= opens:
+        raise ValidationError(
+            {"entries_close_at": "The closing time must be after the opening time."}
+        )
+
+
+class ProgrammePage(Page):
+    """An awards programme (e.g. "HSJ Awards 2024") holding its categories and guidance."""
+
+    intro = RichTextField(blank=True, features=RICH_FEATURES)
+    entries_open_at = models.DateTimeField("entries open", null=True, blank=True)
+    entries_close_at = models.DateTimeField(
+        "entries close", null=True, blank=True, help_text="UK time. The default for every category."
+    )
+    reminder_days = models.PositiveSmallIntegerField(
+        default=7, help_text="Email entrants with unfinished drafts this many days before closing."
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("entries_open_at"), FieldPanel("entries_close_at")]),
+                FieldPanel("reminder_days"),
+            ],
+            heading="Entry window",
+        ),
+        InlinePanel("key_dates", heading="Key dates", label="Key date"),
+        InlinePanel("contact_links", heading="Contacts", label="Contact"),
+        InlinePanel("sponsor_links", heading="Sponsors", label="Sponsor"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["awards.CategoryPage", "awards.GuidancePage"]
+
+    class Meta:
+        verbose_name = "awards programme"
+
+    def clean(self):
+        super().clean()
+        _clean_window(self.entries_open_at, self.entries_close_at)
+
+    @property
+    def entry_window(self) -> EntryWindow:
+        return EntryWindow(self.entries_open_at, self.entries_close_at)
+
+    @property
+    def entry_state(self) -> EntryState:
+        return self.entry_window.state()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        categories = list(
+            CategoryPage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .order_by("path")
+        )
+        for category in categories:
+            category.programme_cache = self
+        context["categories"] = categories
+        context["guidance_pages"] = GuidancePage.objects.child_of(self).live().public()
+        context["contact_links"] = self.contacts_to_show()
+        context["sponsor_links"] = self.sponsor_links.select_related("sponsor__logo")
+        return context
+
+    def contacts_to_show(self):
+        links = list(self.contact_links.select_related("contact"))
+        return links or default_contacts(self)
+
+
+class KeyDate(Orderable):
+    page = ParentalKey(ProgrammePage, on_delete=models.CASCADE, related_name="key_dates")
+    label = models.CharField(max_length=120)
+    date = models.DateField()
+
+    panels = [FieldPanel("label"), FieldPanel("date")]
+
+    class Meta(Orderable.Meta):
+        ordering = ["date", "sort_order"]
+
+
+class ProgrammeContact(Orderable, ContactLink):
+    page = ParentalKey(ProgrammePage, on_delete=models.CASCADE, related_name="contact_links")
+
+
+class ProgrammeSponsor(Orderable):
+    page = ParentalKey(ProgrammePage, on_delete=models.CASCADE, related_name="sponsor_links")
+    sponsor = models.ForeignKey(Sponsor, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("sponsor")]
+
+
+class CategoryPage(Page):
+    """One award category: what it recognises, who may enter, the criteria, and the entry form.
+
+    It owns its entry window: its own dates when set, otherwise the programme's,
+    and an editor's switch closes it at once whatever the dates say.
+    """
+
+    summary = models.CharField(max_length=255, help_text="One line, shown on cards.")
+    context = RichTextField(
+        blank=True, features=RICH_FEATURES, help_text="What the award is about."
+    )
+    who_can_enter = RichTextField(blank=True, features=RICH_FEATURES)
+    how_to_apply = StreamField(StepsStreamBlock(), blank=True)
+    criteria = StreamField(CriteriaStreamBlock(), blank=True)
+    sponsor = models.ForeignKey(
+        Sponsor, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    entries_open_at = models.DateTimeField(
+        "entries open", null=True, blank=True, help_text="Leave empty to use the programme's."
+    )
+    entries_close_at = models.DateTimeField(
+        "entries close",
+        null=True,
+        blank=True,
+        help_text="UK time. Leave empty to use the programme's.",
+    )
+    entries_closed = models.BooleanField(
+        "close entries now",
+        default=False,
+        help_text="Refuse new saves and submissions whatever the dates.",
+    )
+    reference_code = models.CharField(
+        max_length=8,
+        blank=True,
+        help_text="Starts each entry reference, e.g. PRA gives PRA-2024-0042. Initials if empty.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("context"),
+        FieldPanel("who_can_enter"),
+        FieldPanel("how_to_apply"),
+        FieldPanel("criteria"),
+        InlinePanel("contact_links", heading="Contacts", label="Contact"),
+        FieldPanel("sponsor"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("entries_open_at"), FieldPanel("entries_close_at")]),
+                FieldPanel("entries_closed"),
+                FieldPanel("reference_code"),
+            ],
+            heading="Entries",
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("context"),
+        index.SearchField("who_can_enter"),
+        index.SearchField("criteria"),
+    ]
+
+    parent_page_types = ["awards.ProgrammePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "award category"
+        verbose_name_plural = "award categories"
+
+    def clean(self):
+        super().clean()
+        _clean_window(self.entries_open_at, self.entries_close_at)
+
+    @property
+    def programme(self) -> "ProgrammePage | None":
+        if not hasattr(self, "programme_cache"):
+            parent = self.get_parent()
+            self.programme_cache = parent.specific if parent else None
+        return self.programme_cache
+
+    @property
+    def entry_window(self) -> EntryWindow:
+        programme = self.programme if isinstance(self.programme, ProgrammePage) else None
+        opens = self.entries_open_at or (programme.entries_open_at if programme else None)
+        closes = self.entries_close_at or (programme.entries_close_at if programme else None)
+        return EntryWindow(opens, closes, closed_by_switch=self.entries_closed)
+
+    def entry_state_at(self, now: datetime | None = None) -> EntryState:
+        return self.entry_window.state(now or timezone.now())
+
+    @property
+    def entry_state(self) -> EntryState:
+        return self.entry_state_at()
+
+    @property
+    def deadline(self) -> datetime | None:
+        return self.entry_window.closes
+
+    def contacts_to_show(self):
+        links = list(self.contact_links.select_related("contact"))
+        if links:
+            return links
+        if isinstance(self.programme, ProgrammePage):
+            return self.programme.contacts_to_show()
+        return default_contacts(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["entry_state"] = self.entry_state
+        context["contact_links"] = self.contacts_to_show()
+        context["programme"] = self.programme
+        return context
+
+
+class CategoryContact(Orderable, ContactLink):
+    page = ParentalKey(CategoryPage, on_delete=models.CASCADE, related_name="contact_links")
+
+
+class GuidancePage(Page):
+    """Free guidance content: how to enter, judging, FAQs."""
+
+    summary = models.CharField(max_length=255, blank=True)
+    body = StreamField(GuidanceStreamBlock(), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "awards.ProgrammePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "guidance page"
+
+
+def default_contacts(page: Page) -> list[SiteDefaultContact]:
+    """The site's default contacts, for pages with none of their own."""
+    site = page.get_site()
+    if site is None:
+        return []
+    settings = SiteSettings.for_site(site)
+    return list(settings.default_contacts.select_related("contact"))

@@ -1,0 +1,99 @@
+"""Small builders for awards pages, shared by every app's tests."""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from wagtail.models import Locale, Page, Site
+from wagtail.models.i18n import get_supported_content_language_variant
+
+from awards.models import (
+    CategoryContact,
+    CategoryPage,
+    Contact,
+    GuidancePage,
+    ProgrammePage,
+    SiteDefaultContact,
+    SiteSettings,
+)
+from home.models import HomePage
+
+
+def build_home() -> HomePage:
+    """A home page as the default site's root, whatever state the tree is in."""
+    home = HomePage.objects.first()
+    if home:
+        return home
+    if not Locale.objects.exists():
+        Locale.objects.create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root"))
+    for page in root.get_children():
+        page.delete()
+    home = root.add_child(instance=HomePage(title="Test Awards", slug="home"))
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    return home
+
+
+def build_programme(home: HomePage | None = None, **fields) -> ProgrammePage:
+    home = home or build_home()
+    now = timezone.now()
+    fields.setdefault("title", "Test Awards 2024")
+    fields.setdefault("entries_open_at", now - timedelta(days=10))
+    fields.setdefault("entries_close_at", now + timedelta(days=30))
+    programme = home.add_child(instance=ProgrammePage(**fields))
+    return programme
+
+
+def build_category(
+    programme: ProgrammePage | None = None,
+    *,
+    sections: int = 2,
+    closes: datetime | None = None,
+    **fields,
+) -> CategoryPage:
+    programme = programme or build_programme()
+    fields.setdefault("title", "Performance Recovery Award")
+    fields.setdefault("summary", "For teams restoring services.")
+    fields.setdefault("reference_code", "PRA")
+    fields.setdefault(
+        "criteria",
+        [
+            ("section", {"heading": f"Section {n}", "text": "", "points": [f"Point {n}.1"]})
+            for n in range(1, sections + 1)
+        ],
+    )
+    if closes is not None:
+        fields["entries_close_at"] = closes
+    return programme.add_child(instance=CategoryPage(**fields))
+
+
+def build_guidance(parent: Page | None = None, **fields) -> GuidancePage:
+    parent = parent or build_home()
+    fields.setdefault("title", "How to enter")
+    fields.setdefault("body", [("heading", "Before you start")])
+    return parent.add_child(instance=GuidancePage(**fields))
+
+
+def build_contact(n: int = 1, **fields) -> Contact:
+    fields.setdefault("name", f"Contact {n}")
+    fields.setdefault("role", "Awards executive")
+    fields.setdefault("email", f"contact{n}@example.org")
+    fields.setdefault("phone", f"020 7946 0{n:03d}")
+    return Contact.objects.create(**fields)
+
+
+def attach_contacts(category: CategoryPage, count: int) -> list[Contact]:
+    contacts = [build_contact(n) for n in range(1, count + 1)]
+    for contact in contacts:
+        CategoryContact.objects.create(page=category, contact=contact, enquiry="entries")
+    return contacts
+
+
+def set_default_contacts(home: HomePage, contacts: list[Contact]) -> None:
+    site_settings = SiteSettings.for_site(Site.objects.get(root_page=home))
+    for contact in contacts:
+        site_settings.default_contacts.add(SiteDefaultContact(contact=contact, enquiry="media"))
+    site_settings.save()

@@ -1,0 +1,28 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .snippets import Contact, Sponsor
+
+
+class ContactViewSet(SnippetViewSet):
+    model = Contact
+    icon = "user"
+    menu_label = "Contacts"
+    list_display = ["name", "role", "email", "phone"]
+    search_fields = ["name", "role", "email"]
+    add_to_admin_menu = True
+    menu_order = 300
+
+
+class SponsorViewSet(SnippetViewSet):
+    model = Sponsor
+    icon = "pick"
+    menu_label = "Sponsors"
+    list_display = ["name", "url"]
+    search_fields = ["name"]
+    add_to_admin_menu = True
+    menu_order = 310
+
+
+register_snippet(ContactViewSet)
+register_snippet(SponsorViewSet)

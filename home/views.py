@@ -1,0 +1,27 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.shortcuts import render
+from wagtail.models import Page
+
+from awards.models import CategoryPage, GuidancePage, ProgrammePage
+
+SEARCHABLE = (ProgrammePage, CategoryPage, GuidancePage)
+
+
+def search(request):
+    """Site search over programmes, categories and guidance."""
+    query = request.GET.get("q", "").strip()[:200]
+    results = Page.objects.none()
+    if query:
+        results = (
+            Page.objects.live().public().type(*SEARCHABLE).specific().search(query, operator="and")
+        )
+    paginator = Paginator(results, 10)
+    try:
+        page_obj = paginator.page(request.GET.get("page", 1))
+    except (PageNotAnInteger, EmptyPage):
+        page_obj = paginator.page(1)
+    return render(
+        request,
+        "home/search.html",
+        {"search_query": query, "page_obj": page_obj, "count": paginator.count if query else 0},
+    )
