@@ -1,0 +1,51 @@
+"""allauth glue: our wording for its errors, and its emails sent in the background."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
+from django.core.mail import EmailMultiAlternatives
+
+from .tasks import send_email
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "email_password_mismatch": "The email address or password is not correct.",
+        "enter_current_password": "Your current password is not correct.",
+        "too_many_login_attempts": (
+            "Too many failed attempts to sign in. Wait 5 minutes and try again, "
+            "or reset your password."
+        ),
+        "rate_limited": "You have tried too many times. Wait a few minutes and try again.",
+        "email_taken": (
+            "An account already uses this email address. Sign in, or reset your "
+            "password if you have forgotten it."
+        ),
+        "duplicate_email": "This is already the email address of your account.",
+        "account_inactive": "This account has been closed. Contact the awards team for help.",
+    }
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Render the email now, while the request is at hand, and send it as a
+        background task so a slow mail server never holds up a page."""
+        # The same context and rendering as DefaultAccountAdapter.send_mail;
+        # only the sending changes.
+        request = allauth_context.request
+        ctx = {"request": request, "email": email, "current_site": get_current_site(request)}
+        ctx.update(context)
+        message = self.render_mail(template_prefix, email, ctx)
+        html_body = None
+        if isinstance(message, EmailMultiAlternatives):
+            html_body = next(
+                (content for content, mimetype in message.alternatives if mimetype == "text/html"),
+                None,
+            )
+        send_email.enqueue(
+            subject=message.subject,
+            body=message.body,
+            to=list(message.to),
+            from_email=message.from_email,
+            html_body=html_body,
+            headers=dict(message.extra_headers) or None,
+        )

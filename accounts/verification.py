@@ -1,0 +1,20 @@
+"""Whether an account's email address has been verified.
+
+Entrants may start an entry straight after signing up; submitting one needs a
+verified address, so the entry engine asks here.
+"""
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+
+
+def has_verified_email(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """True when the address the account signs in with has been verified.
+
+    Only the current address counts: an address still waiting to replace it
+    (an email change in progress) does not.
+    """
+    if not user.is_authenticated or not user.email:
+        return False
+    return EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
