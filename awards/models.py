@@ -11,6 +11,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from forms.embed import entry_panel
+
 from .blocks import RICH_FEATURES, CriteriaStreamBlock, GuidanceStreamBlock, StepsStreamBlock
 from .entry_window import EntryState, EntryWindow
 from .site_settings import FooterLink, SiteDefaultContact, SiteSettings
@@ -155,6 +157,17 @@ class CategoryPage(Page):
         default=False,
         help_text="Refuse new saves and submissions whatever the dates.",
     )
+    entry_form = models.ForeignKey(
+        "forms.EntryForm",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The form entrants fill in. Several categories may share one.",
+    )
+    entries_per_account = models.PositiveSmallIntegerField(
+        default=1, help_text="How many entries one account may make in this category."
+    )
     reference_code = models.CharField(
         max_length=8,
         blank=True,
@@ -173,6 +186,8 @@ class CategoryPage(Page):
             [
                 FieldRowPanel([FieldPanel("entries_open_at"), FieldPanel("entries_close_at")]),
                 FieldPanel("entries_closed"),
+                FieldPanel("entry_form"),
+                FieldPanel("entries_per_account"),
                 FieldPanel("reference_code"),
             ],
             heading="Entries",
@@ -221,6 +236,16 @@ class CategoryPage(Page):
     def deadline(self) -> datetime | None:
         return self.entry_window.closes
 
+    # The entry-host interface the forms app relies on (see forms/hosting.py).
+
+    def accepts_entries(self, now: datetime | None = None) -> bool:
+        return self.entry_state_at(now).accepts_entries
+
+    def entry_reference_prefix(self) -> str:
+        code = self.reference_code or "".join(w[0] for w in self.title.split() if w[:1].isalpha())
+        year = self.deadline.astimezone(timezone.get_current_timezone()).year if self.deadline else timezone.localdate().year
+        return f"{code.upper()[:8]}-{year}"
+
     def contacts_to_show(self):
         links = list(self.contact_links.select_related("contact"))
         if links:
@@ -234,6 +259,7 @@ class CategoryPage(Page):
         context["entry_state"] = self.entry_state
         context["contact_links"] = self.contacts_to_show()
         context["programme"] = self.programme
+        context["entry_panel"] = entry_panel(request, self)
         return context
 
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("entries/", include("forms.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("search/", search, name="search"),
 ]

@@ -22,6 +22,7 @@ from awards.models import (
     SiteSettings,
     Sponsor,
 )
+from forms.demo import demo_entry_form
 from home.demo_data import COMMUNITY_PARTNERSHIP, PERFORMANCE_RECOVERY
 from home.demo_logo import sponsor_logo_file
 from home.models import HomePage
@@ -171,6 +172,9 @@ class Command(BaseCommand):
             criteria=criteria(seed["criteria"]),
             sponsor=sponsor,
             reference_code="PRA",
+            entry_form=demo_entry_form(
+                "Performance Recovery Award entry form", seed["criteria"], max_words=500
+            ),
             entries_closed=False,
             search_description=seed["summary"],
         )

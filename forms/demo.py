@@ -1,0 +1,132 @@
+"""The demo entry form: the seed's criteria as long answers, organisation details, one upload."""
+
+from django.utils.html import escape
+
+from .models import EntryForm
+
+ORGANISATION_TYPES = [
+    "NHS trust",
+    "Integrated care board",
+    "Primary care",
+    "Charity or third sector",
+    "Private sector",
+    "Other",
+]
+
+
+def _guidance(points: list[str]) -> str:
+    items = "".join(f"<li>{escape(p)}</li>" for p in points)
+    return f"<p>This section is judged on these criteria:</p><ul>{items}</ul>"
+
+
+def demo_entry_form(
+    title: str, criteria: list[tuple[str, list[str]]], max_words: int = 500
+) -> EntryForm:
+    """Create or refresh the published demo form called ``title``; keys stay as first assigned."""
+    organisation = {
+        "heading": "Your organisation",
+        "guidance": "<p>Tell us who is entering. The judges see these details.</p>",
+        "questions": [
+            (
+                "short_text",
+                {
+                    "key": "organisation_name",
+                    "label": "Organisation name",
+                    "required": True,
+                    "max_words": 30,
+                },
+            ),
+            (
+                "short_text",
+                {
+                    "key": "entry_title",
+                    "label": "Title of your entry",
+                    "help_text": "A short name for your project or initiative, as it would appear on a shortlist.",
+                    "required": True,
+                    "max_words": 20,
+                },
+            ),
+            (
+                "single_choice",
+                {
+                    "key": "organisation_type",
+                    "label": "Type of organisation",
+                    "required": True,
+                    "choices": ORGANISATION_TYPES,
+                    "widget": "radio",
+                },
+            ),
+            (
+                "email",
+                {
+                    "key": "contact_email",
+                    "label": "Contact email for this entry",
+                    "help_text": "We will use this if the judges have questions.",
+                    "required": True,
+                },
+            ),
+        ],
+    }
+    sections = [("section", organisation)]
+    for heading, points in criteria:
+        key = heading.lower().replace(" and ", "_").replace(" ", "_")
+        sections.append(
+            (
+                "section",
+                {
+                    "heading": heading,
+                    "guidance": _guidance(points),
+                    "questions": [
+                        (
+                            "long_text",
+                            {
+                                "key": key,
+                                "label": f"{heading}: your answer",
+                                "help_text": "Answer every criterion above. Use evidence and figures where you can.",
+                                "required": True,
+                                "max_words": max_words,
+                            },
+                        ),
+                    ],
+                },
+            )
+        )
+    sections.append(
+        (
+            "section",
+            {
+                "heading": "Supporting document and declaration",
+                "guidance": "",
+                "questions": [
+                    (
+                        "file",
+                        {
+                            "key": "supporting_document",
+                            "label": "Supporting document",
+                            "help_text": "One document with evidence, such as charts or testimonials.",
+                            "required": False,
+                            "file_types": ["pdf", "docx"],
+                            "max_size_mb": 10,
+                        },
+                    ),
+                    (
+                        "yes_no",
+                        {
+                            "key": "declaration",
+                            "label": "Do you confirm that the information in this entry is accurate and that you have permission to enter?",
+                            "required": True,
+                        },
+                    ),
+                ],
+            },
+        )
+    )
+    form = EntryForm.objects.filter(title=title).first() or EntryForm(title=title)
+    form.intro = (
+        "<p>Answer each section below. Your answers save as you go, so you can stop at any "
+        "time and come back on any device before the deadline.</p>"
+    )
+    form.sections = sections
+    form.save()
+    form.save_revision().publish()
+    return form

@@ -1,0 +1,36 @@
+"""Emails to entrants, in plain text and HTML, built from templates."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from .models import Entry
+
+SUBJECTS = {
+    "submitted": "Entry received: {reference}",
+}
+
+
+def absolute_url(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def send_entry_email(entry_id: int, kind: str, extra: dict | None = None) -> None:
+    entry = Entry.objects.select_related("entrant", "page").get(pk=entry_id)
+    context = {
+        "entry": entry,
+        "entrant": entry.entrant,
+        "category": entry.page,
+        "entry_url": absolute_url(reverse("entry_detail", args=[entry.public_id])),
+        "my_entries_url": absolute_url(reverse("my_entries")),
+        **(extra or {}),
+    }
+    subject = SUBJECTS[kind].format(reference=entry.reference or "", title=entry.page.title)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=render_to_string(f"forms/emails/{kind}.txt", context),
+        to=[entry.entrant.email],
+    )
+    message.attach_alternative(render_to_string(f"forms/emails/{kind}.html", context), "text/html")
+    message.send()

@@ -1,0 +1,110 @@
+import secrets
+
+from django.conf import settings
+from django.core.files.storage import storages
+from django.db import models
+from django.utils import timezone
+
+from forms.definitions import FormDefinition
+
+
+def new_public_id() -> str:
+    """A random, unguessable id for URLs (never the sequential primary key)."""
+    return secrets.token_urlsafe(16)
+
+
+def private_storage():
+    return storages["private"]
+
+
+class EntryStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class Entry(models.Model):
+    """An entrant's entry to one page's form: a draft until submitted.
+
+    Rules it holds: answers are keyed by question key and never dropped (even
+    for questions an editor removed); ``version`` goes up by one on every
+    save, and a save based on an older version is refused; on submit the
+    questions are copied into ``question_snapshot`` so exports and print views
+    show what the entrant answered even after the form changes.
+    """
+
+    public_id = models.CharField(max_length=32, unique=True, default=new_public_id, editable=False)
+    entrant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="entries"
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Where it was made.",
+    )
+    form = models.ForeignKey("forms.EntryForm", on_delete=models.PROTECT, related_name="entries")
+    status = models.CharField(
+        max_length=12, choices=EntryStatus.choices, default=EntryStatus.DRAFT, db_index=True
+    )
+    answers = models.JSONField(default=dict, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    reference = models.CharField(max_length=32, unique=True, null=True, blank=True)
+    question_snapshot = models.JSONField(null=True, blank=True, editable=False)
+    extended_until = models.DateTimeField(
+        null=True, blank=True, help_text="This entry may be saved and submitted until then."
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "entries"
+        ordering = ["-updated_at"]
+        indexes = [models.Index(fields=["entrant", "page"])]
+
+    def __str__(self) -> str:
+        return self.reference or f"Draft entry {self.public_id[:8]}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == EntryStatus.DRAFT
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == EntryStatus.SUBMITTED
+
+    def definition(self) -> FormDefinition:
+        """The questions as the entrant answered them: the snapshot once submitted."""
+        if self.question_snapshot is not None:
+            return FormDefinition.from_snapshot(self.question_snapshot)
+        return self.form.definition
+
+
+class EntryFile(models.Model):
+    """A file uploaded for a file question, kept in private storage under a generated name."""
+
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="files")
+    public_id = models.CharField(max_length=32, unique=True, default=new_public_id, editable=False)
+    question_key = models.CharField(max_length=64)
+    file = models.FileField(storage=private_storage, upload_to="entries/%Y/%m/", max_length=255)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class ReferenceSequence(models.Model):
+    """The last number handed out for a reference prefix such as ``PRA-2024``."""
+
+    prefix = models.CharField(max_length=24, unique=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.prefix}: {self.last_number}"

@@ -1,0 +1,76 @@
+"""Reading entries for the person asking, and what an entry page needs to show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from .definitions import FormDefinition
+from .models import Entry, EntryFile, EntryStatus
+from .validation import Problem, SectionProgress, find_problems, section_progress
+
+
+def own_entry(user, public_id: str) -> Entry:
+    """The user's own entry, or 404: another person's entry looks exactly like a missing one."""
+    if not user.is_authenticated:
+        raise Http404("Entry not found")
+    try:
+        return Entry.objects.select_related("form", "page").get(
+            public_id=public_id, entrant_id=user.pk
+        )
+    except Entry.DoesNotExist:
+        raise Http404("Entry not found") from None
+
+
+def entries_on_page(user, page_id: int) -> QuerySet[Entry]:
+    return (
+        Entry.objects.filter(entrant_id=user.pk, page_id=page_id)
+        .exclude(status=EntryStatus.WITHDRAWN)
+        .order_by("created_at")
+    )
+
+
+@dataclass
+class EntryView:
+    """Everything a page needs to show one entry with its progress."""
+
+    entry: Entry
+    definition: FormDefinition
+    answers: dict[str, Any]
+    files: dict[str, EntryFile]
+    problems: list[Problem]
+    progress: list[SectionProgress]
+
+    @property
+    def completed_sections(self) -> int:
+        return sum(1 for p in self.progress if p.state == "completed")
+
+    def rows(self):
+        """Sections with (question, answer, file, problem) rows, for templates."""
+        by_key = {p.question.key: p for p in self.problems}
+        for progress in self.progress:
+            yield (
+                progress,
+                [
+                    (q, self.answers.get(q.key), self.files.get(q.key), by_key.get(q.key))
+                    for q in progress.section.questions
+                ],
+            )
+
+
+def entry_view(entry: Entry, answers: dict[str, Any] | None = None) -> EntryView:
+    definition = entry.definition()
+    answers = entry.answers if answers is None else answers
+    files = {f.question_key: f for f in entry.files.all()}
+    problems = find_problems(definition, answers, set(files))
+    return EntryView(
+        entry=entry,
+        definition=definition,
+        answers=answers,
+        files=files,
+        problems=problems,
+        progress=section_progress(definition, answers, set(files), problems),
+    )

@@ -1,0 +1,208 @@
+"""The rules of an entry's life: start, save, submit. Views, admin and tasks all call these.
+
+Each service is one transaction and raises a named EntryError the caller
+turns into a message. Every save names the version it was based on, and the
+write only happens if that is still the current version, so two tabs or two
+devices can never overwrite each other silently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from wagtail.models import Page
+
+from accounts.verification import has_verified_email
+
+from .answers import Answer
+from .exceptions import (
+    EmailNotVerified,
+    EntriesClosed,
+    EntryLimitReached,
+    EntryNotEditable,
+    FileRejected,
+    IncompleteEntry,
+    NoEntryForm,
+    NotOwner,
+    StaleDraft,
+)
+from .hosting import EntryHost, as_host
+from .models import Entry, EntryFile, EntryStatus, ReferenceSequence
+from .uploads import check_upload
+from .validation import find_problems
+
+
+def _host(page: Page) -> EntryHost:
+    host = as_host(page)
+    if host is None or host.entry_form is None:
+        raise NoEntryForm()
+    return host
+
+
+def entry_deadline(entry: Entry, host: EntryHost) -> datetime | None:
+    """The entry's own deadline: the page's, or a later one staff granted to this entry."""
+    deadline = host.deadline
+    if entry.extended_until and (deadline is None or entry.extended_until > deadline):
+        return entry.extended_until
+    return deadline
+
+
+def accepts_changes(entry: Entry, host: EntryHost, now: datetime) -> bool:
+    if host.accepts_entries(now):
+        return True
+    return bool(entry.extended_until and now < entry.extended_until)
+
+
+def _check_owner(entry: Entry, user) -> None:
+    if not user.is_authenticated or entry.entrant_id != user.pk:
+        raise NotOwner()
+
+
+def _check_editable(entry: Entry, host: EntryHost, now: datetime) -> None:
+    if entry.status != EntryStatus.DRAFT:
+        raise EntryNotEditable()
+    if not accepts_changes(entry, host, now):
+        raise EntriesClosed()
+
+
+@transaction.atomic
+def start_entry(*, user, page: Page, now: datetime | None = None) -> Entry:
+    """Start a draft for ``user`` on ``page``, within the page's entries-per-account limit."""
+    now = now or timezone.now()
+    host = _host(page)
+    if not host.accepts_entries(now):
+        raise EntriesClosed()
+    existing = Entry.objects.filter(entrant=user, page_id=page.pk).exclude(
+        status=EntryStatus.WITHDRAWN
+    )
+    if existing.count() >= max(host.entries_per_account, 1):
+        raise EntryLimitReached()
+    return Entry.objects.create(
+        entrant=user, page_id=page.pk, form=host.entry_form, created_at=now, updated_at=now
+    )
+
+
+@dataclass
+class SaveResult:
+    entry: Entry
+    rejected_files: list[str] = field(default_factory=list)
+
+
+def save_draft(
+    *,
+    entry: Entry,
+    user,
+    answers: dict[str, Answer],
+    base_version: int,
+    uploads: dict[str, UploadedFile] | None = None,
+    remove_files: list[str] | None = None,
+    now: datetime | None = None,
+) -> SaveResult:
+    """Save whatever the entrant typed, complete or not, if ``base_version`` is still current.
+
+    Answers not posted, including those to questions an editor has since
+    removed, are kept. A file that fails its checks is reported, never
+    allowed to cost the entrant the text saved with it.
+    """
+    now = now or timezone.now()
+    _check_owner(entry, user)
+    host = _host(entry.page)
+    _check_editable(entry, host, now)
+    if entry.version != base_version:
+        raise StaleDraft(entry)
+
+    questions = entry.form.definition.questions
+    accepted, rejected = [], []
+    for key, upload in (uploads or {}).items():
+        question = questions.get(key)
+        if question is None or not question.is_file:
+            continue
+        try:
+            accepted.append((question, upload, check_upload(question, upload)))
+        except FileRejected as error:
+            rejected.append(error.message)
+
+    merged = {**entry.answers, **answers}
+    with transaction.atomic():
+        updated = Entry.objects.filter(
+            pk=entry.pk, version=base_version, status=EntryStatus.DRAFT
+        ).update(answers=merged, version=F("version") + 1, updated_at=now)
+        if not updated:
+            raise StaleDraft(Entry.objects.get(pk=entry.pk))
+        if remove_files:
+            _delete_files(entry.files.filter(public_id__in=remove_files))
+        for question, upload, checked in accepted:
+            _delete_files(entry.files.filter(question_key=question.key))
+            upload.name = f"upload.{checked.kind}"  # stored under a generated name
+            EntryFile.objects.create(
+                entry=entry,
+                question_key=question.key,
+                file=upload,
+                original_name=checked.safe_name,
+                content_type=checked.content_type,
+                size=upload.size,
+                uploaded_at=now,
+            )
+    entry.answers, entry.version, entry.updated_at = merged, base_version + 1, now
+    return SaveResult(entry=entry, rejected_files=rejected)
+
+
+def _delete_files(files) -> None:
+    for old in list(files):
+        stored = old.file
+        old.delete()
+        transaction.on_commit(lambda stored=stored: stored.storage.delete(stored.name))
+
+
+def submit_entry(*, entry: Entry, user, base_version: int, now: datetime | None = None) -> Entry:
+    """Submit a complete entry: status, time, reference and question snapshot in one transaction.
+
+    A second submit (two clicks, two tabs) finds the entry already submitted
+    and changes nothing; the confirmation email is sent once, after commit.
+    """
+    from .tasks import send_submission_confirmation
+
+    now = now or timezone.now()
+    _check_owner(entry, user)
+    host = _host(entry.page)
+    with transaction.atomic():
+        current = Entry.objects.select_for_update().get(pk=entry.pk)
+        _check_editable(current, host, now)
+        if current.version != base_version:
+            raise StaleDraft(current)
+        if not has_verified_email(user):
+            raise EmailNotVerified()
+        definition = entry.form.definition
+        file_keys = set(current.files.values_list("question_key", flat=True))
+        problems = find_problems(definition, current.answers, file_keys)
+        if problems:
+            raise IncompleteEntry(problems)
+        reference = allocate_reference(host.entry_reference_prefix())
+        updated = Entry.objects.filter(
+            pk=current.pk, version=base_version, status=EntryStatus.DRAFT
+        ).update(
+            status=EntryStatus.SUBMITTED,
+            reference=reference,
+            submitted_at=now,
+            updated_at=now,
+            question_snapshot=definition.to_snapshot(),
+            version=F("version") + 1,
+        )
+        if not updated:
+            raise StaleDraft(Entry.objects.get(pk=current.pk))
+        transaction.on_commit(lambda: send_submission_confirmation.enqueue(current.pk))
+    current.refresh_from_db()
+    return current
+
+
+def allocate_reference(prefix: str) -> str:
+    """The next reference for ``prefix`` (e.g. PRA-2024-0042); the row lock orders concurrent submits."""
+    sequence, _ = ReferenceSequence.objects.get_or_create(prefix=prefix)
+    ReferenceSequence.objects.filter(pk=sequence.pk).update(last_number=F("last_number") + 1)
+    number = ReferenceSequence.objects.values_list("last_number", flat=True).get(pk=sequence.pk)
+    return f"{prefix}-{number:04d}"

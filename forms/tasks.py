@@ -1,0 +1,10 @@
+"""Background work for entries: emails never block a request."""
+
+from django_tasks import task
+
+from .emails import send_entry_email
+
+
+@task()
+def send_submission_confirmation(entry_id: int) -> None:
+    send_entry_email(entry_id, "submitted")

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.my_entries, name="my_entries"),
+    path("start/<int:page_id>/", views.start, name="entry_start"),
+    path("<str:public_id>/", views.detail, name="entry_detail"),
+    path("<str:public_id>/save/", views.save, name="entry_save"),
+    path("<str:public_id>/review/", views.review, name="entry_review"),
+    path("<str:public_id>/submit/", views.submit, name="entry_submit"),
+    path("<str:public_id>/submitted/", views.submitted, name="entry_submitted"),
+    path("<str:public_id>/files/<str:file_id>/", views.download_file, name="entry_file"),
+]

@@ -1,0 +1,287 @@
+"""Entrant views: thin. Each parses the request, calls one service, renders or redirects."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import date as format_date
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+from wagtail.models import Page
+
+from . import services
+from .answers import read_answers
+from .exceptions import (
+    EntryError,
+    EntryLimitReached,
+    EntryNotEditable,
+    IncompleteEntry,
+    StaleDraft,
+)
+from .hosting import as_host
+from .models import Entry, EntryFile, EntryStatus
+from .selectors import entry_view, own_entry
+
+
+def wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def page_url(entry: Entry, anchor: str = "entry") -> str:
+    return f"{entry.page.url}#{anchor}"
+
+
+def _base_version(request) -> int:
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return -1  # refused as stale: the page must be reloaded
+
+
+@login_required
+@require_POST
+def start(request, page_id: int):
+    page = get_object_or_404(Page.objects.live(), pk=page_id).specific
+    try:
+        services.start_entry(user=request.user, page=page)
+    except EntryLimitReached as error:
+        messages.warning(request, error.message)
+    except EntryError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Your entry has started. It saves to your account as you go.")
+    return HttpResponseRedirect(f"{page.url}#entry")
+
+
+@login_required
+@require_POST
+@never_cache
+def save(request, public_id: str):
+    entry = own_entry(request.user, public_id)
+    entry.page = entry.page.specific
+    answers = {}
+    try:
+        answers = read_answers(entry.form.definition, request.POST)
+        file_questions = [q for q in entry.form.definition.questions.values() if q.is_file]
+        result = services.save_draft(
+            entry=entry,
+            user=request.user,
+            answers=answers,
+            base_version=_base_version(request),
+            uploads={q.key: request.FILES[q.key] for q in file_questions if q.key in request.FILES},
+            remove_files=request.POST.getlist("remove_file"),
+        )
+    except StaleDraft as error:
+        return _conflict(request, entry, error, answers)
+    except EntryError as error:
+        if wants_json(request):
+            return JsonResponse({"ok": False, "message": error.message}, status=error.status_code)
+        return _edit_page(request, entry, error.message, error.status_code, answers)
+
+    saved_at = format_date(timezone.localtime(result.entry.updated_at), "H:i")
+    if wants_json(request):
+        return JsonResponse(
+            {
+                "ok": True,
+                "version": result.entry.version,
+                "saved_at": saved_at,
+                "rejected_files": result.rejected_files,
+            }
+        )
+    if result.rejected_files:
+        message = "Your answers were saved, but: " + " ".join(result.rejected_files)
+        return _edit_page(request, entry, message, 400, None)
+    messages.success(request, f"Saved at {saved_at}. You can come back to your entry at any time.")
+    if request.POST.get("action") == "review":
+        return redirect("entry_review", public_id=entry.public_id)
+    return HttpResponseRedirect(page_url(entry))
+
+
+def _conflict(request, entry: Entry, error: StaleDraft, answers: dict):
+    current = error.current
+    current.page = entry.page
+    if wants_json(request):
+        return JsonResponse(
+            {
+                "ok": False,
+                "conflict": True,
+                "message": error.message,
+                "current_version": current.version,
+                "saved_at": format_date(timezone.localtime(current.updated_at), "H:i"),
+            },
+            status=409,
+        )
+    return _edit_page(
+        request, current, error.message, 409, {**current.answers, **answers}, conflict=True
+    )
+
+
+def _edit_page(
+    request, entry: Entry, message: str, status: int, answers: dict | None, conflict=False
+):
+    """The entry form on its own, with what the entrant typed, after a refused save."""
+    return render(
+        request,
+        "forms/entry_edit.html",
+        {
+            "entry": entry,
+            "page": entry.page,
+            "view": entry_view(entry, answers),
+            "error_message": message,
+            "conflict": conflict,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+@never_cache
+def review(request, public_id: str):
+    entry = own_entry(request.user, public_id)
+    if entry.status != EntryStatus.DRAFT:
+        return redirect("entry_detail", public_id=entry.public_id)
+    entry.page = entry.page.specific
+    host = as_host(entry.page)
+    return render(
+        request,
+        "forms/review.html",
+        {
+            "entry": entry,
+            "page": entry.page,
+            "view": entry_view(entry),
+            "email_verified": services.has_verified_email(request.user),
+            "editable": host is not None and services.accepts_changes(entry, host, timezone.now()),
+        },
+    )
+
+
+@login_required
+@require_POST
+@never_cache
+def submit(request, public_id: str):
+    entry = own_entry(request.user, public_id)
+    entry.page = entry.page.specific
+    try:
+        services.submit_entry(entry=entry, user=request.user, base_version=_base_version(request))
+    except EntryNotEditable:
+        if entry.status == EntryStatus.SUBMITTED:
+            return redirect("entry_submitted", public_id=entry.public_id)
+        messages.error(request, EntryNotEditable.message)
+        return redirect("entry_detail", public_id=entry.public_id)
+    except IncompleteEntry as error:
+        return render(
+            request,
+            "forms/review.html",
+            {
+                "entry": entry,
+                "page": entry.page,
+                "view": entry_view(entry),
+                "email_verified": True,
+                "editable": True,
+                "submit_error": error.message,
+            },
+            status=400,
+        )
+    except StaleDraft as error:
+        messages.error(
+            request,
+            "Your entry changed in another tab or device. Check your answers again, then submit.",
+        )
+        if wants_json(request):
+            return JsonResponse({"ok": False, "message": error.message}, status=409)
+        return redirect("entry_review", public_id=entry.public_id)
+    except EntryError as error:
+        entry.refresh_from_db()
+        entry.page = entry.page.specific
+        return render(
+            request,
+            "forms/review.html",
+            {
+                "entry": entry,
+                "page": entry.page,
+                "view": entry_view(entry),
+                "email_verified": services.has_verified_email(request.user),
+                "editable": False,
+                "submit_error": error.message,
+            },
+            status=error.status_code,
+        )
+    return redirect("entry_submitted", public_id=entry.public_id)
+
+
+@login_required
+@require_GET
+@never_cache
+def submitted(request, public_id: str):
+    entry = own_entry(request.user, public_id)
+    if entry.status != EntryStatus.SUBMITTED:
+        return redirect("entry_detail", public_id=entry.public_id)
+    return render(request, "forms/submitted.html", {"entry": entry, "page": None})
+
+
+@login_required
+@require_GET
+@never_cache
+def detail(request, public_id: str):
+    """The entry read-only and printable, for its owner."""
+    entry = own_entry(request.user, public_id)
+    return render(
+        request,
+        "forms/entry_detail.html",
+        {"entry": entry, "view": entry_view(entry), "page": None},
+    )
+
+
+@login_required
+@require_GET
+@never_cache
+def my_entries(request):
+    entries = list(
+        Entry.objects.filter(entrant=request.user)
+        .exclude(status=EntryStatus.WITHDRAWN)
+        .select_related("page")
+        .order_by("-updated_at")
+    )
+    pages = {p.pk: p for p in Page.objects.filter(pk__in={e.page_id for e in entries}).specific()}
+    now = timezone.now()
+    rows = []
+    for entry in entries:
+        entry.page = pages.get(entry.page_id, entry.page)
+        host = as_host(entry.page)
+        rows.append(
+            {
+                "entry": entry,
+                "deadline": services.entry_deadline(entry, host) if host else None,
+                "editable": entry.is_draft
+                and host is not None
+                and services.accepts_changes(entry, host, now),
+            }
+        )
+    return render(request, "forms/my_entries.html", {"rows": rows, "page": None})
+
+
+@require_GET
+@never_cache
+def download_file(request, public_id: str, file_id: str):
+    """An uploaded file, for its owner or staff allowed to see entries; 404 for anyone else."""
+    upload = get_object_or_404(EntryFile.objects.select_related("entry"), public_id=file_id)
+    entry = upload.entry
+    user = request.user
+    allowed = user.is_authenticated and (
+        entry.entrant_id == user.pk or (user.is_staff and user.has_perm("forms.view_entry"))
+    )
+    if not allowed or entry.public_id != public_id:
+        raise Http404("File not found")
+    response = FileResponse(
+        upload.file.open("rb"),
+        as_attachment=True,
+        filename=upload.original_name,
+        content_type=upload.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store, private"
+    return response
