@@ -169,3 +169,18 @@ def test_the_sign_in_link_on_the_form_keeps_the_page_to_return_to(client):
     assert f'href="{reverse("account_login")}?next={quote(CATEGORY_URL, safe="")}"' in (
         response.text
     )
+
+
+def test_registering_from_a_category_page_comes_back_to_it(client):
+    from awards.tests.builders import build_category
+
+    category = build_category()
+    page = client.get(category.url)
+    signup_link = f"{reverse('account_signup')}?next={quote(category.url)}"
+    assert f'href="{signup_link}"' in page.text
+
+    response = client.post(signup_link, signup_data(next=category.url), follow=True)
+
+    assert response.redirect_chain[-1][0] == category.url
+    assert response.status_code == 200
+    assert response.wsgi_request.user.email == "priya.shah@example.org"
