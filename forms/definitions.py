@@ -13,6 +13,16 @@ TEXT_TYPES = {"short_text", "long_text"}
 CHOICE_TYPES = {"single_choice", "multiple_choice"}
 
 
+def _list_items(raw) -> list[str]:
+    """A ListBlock's strings, in its current ({"type": "item", "value": ...}) or older form."""
+    items = []
+    for item in raw or []:
+        value = item.get("value") if isinstance(item, dict) else item
+        if isinstance(value, str) and value.strip():
+            items.append(value)
+    return items
+
+
 @dataclass(frozen=True)
 class Question:
     key: str
@@ -63,7 +73,7 @@ class Question:
             required=bool(value.get("required")),
             min_words=number("min_words"),
             max_words=number("max_words"),
-            choices=tuple(c for c in value.get("choices") or [] if isinstance(c, str)),
+            choices=tuple(_list_items(value.get("choices"))),
             widget=value.get("widget") or "radio",
             file_types=tuple(value.get("file_types") or ()),
             max_size_mb=number("max_size_mb") or 10,

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.utils import timezone
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 from wagtail.models.i18n import get_supported_content_language_variant
 
 from awards.models import (
@@ -24,6 +24,8 @@ def build_home() -> HomePage:
     home = HomePage.objects.first()
     if home:
         return home
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
     if not Locale.objects.exists():
         Locale.objects.create(
             language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)

@@ -79,3 +79,15 @@ def test_duplicate_keys_are_refused_with_a_message(db):
     )
     with pytest.raises(ValidationError, match="Two questions share the key “same”"):
         form.full_clean()
+
+
+def test_choices_are_read_from_the_list_block_as_stored(db):
+    form = EntryForm(
+        title="Form",
+        sections=[
+            section("One", question("single_choice", "kind", choices=["NHS trust", "Charity"]))
+        ],
+    )
+    form.save()
+    form.refresh_from_db()
+    assert form.definition.questions["kind"].choices == ("NHS trust", "Charity")
