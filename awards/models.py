@@ -4,6 +4,7 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -94,14 +95,16 @@ class ProgrammePage(Page):
         for category in categories:
             category.programme_cache = self
         context["categories"] = categories
-        context["guidance_pages"] = GuidancePage.objects.child_of(self).live().public()
-        context["contact_links"] = self.contacts_to_show()
+        context["guidance_pages"] = guidance_for(self)
+        context["key_dates"] = list(self.key_dates.all())
+        context["contact_links"] = self.contacts_to_show(request)
         context["sponsor_links"] = self.sponsor_links.select_related("sponsor__logo")
         return context
 
-    def contacts_to_show(self):
+    def contacts_to_show(self, request=None):
+        """The programme's own contacts, or the site's defaults when it has none."""
         links = list(self.contact_links.select_related("contact"))
-        return links or default_contacts(self)
+        return links or default_contacts(self, request)
 
 
 class KeyDate(Orderable):
@@ -213,9 +216,10 @@ class CategoryPage(Page):
 
     @property
     def programme(self) -> "ProgrammePage | None":
+        """The parent programme, read once (one query) and kept for the rest of the request."""
         if not hasattr(self, "programme_cache"):
-            parent = self.get_parent()
-            self.programme_cache = parent.specific if parent else None
+            parent_path = self.path[: -self.steplen]
+            self.programme_cache = ProgrammePage.objects.filter(path=parent_path).first()
         return self.programme_cache
 
     @property
@@ -241,24 +245,35 @@ class CategoryPage(Page):
     def accepts_entries(self, now: datetime | None = None) -> bool:
         return self.entry_state_at(now).accepts_entries
 
+    @property
+    def reminder_days(self) -> int:
+        programme = self.programme
+        return programme.reminder_days if isinstance(programme, ProgrammePage) else 7
+
     def entry_reference_prefix(self) -> str:
         code = self.reference_code or "".join(w[0] for w in self.title.split() if w[:1].isalpha())
-        year = self.deadline.astimezone(timezone.get_current_timezone()).year if self.deadline else timezone.localdate().year
+        year = (
+            self.deadline.astimezone(timezone.get_current_timezone()).year
+            if self.deadline
+            else timezone.localdate().year
+        )
         return f"{code.upper()[:8]}-{year}"
 
-    def contacts_to_show(self):
+    def contacts_to_show(self, request=None):
+        """The category's own contacts, else its programme's, else the site's defaults."""
         links = list(self.contact_links.select_related("contact"))
         if links:
             return links
         if isinstance(self.programme, ProgrammePage):
-            return self.programme.contacts_to_show()
-        return default_contacts(self)
+            return self.programme.contacts_to_show(request)
+        return default_contacts(self, request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["entry_state"] = self.entry_state
-        context["contact_links"] = self.contacts_to_show()
+        context["contact_links"] = self.contacts_to_show(request)
         context["programme"] = self.programme
+        context["guidance_pages"] = guidance_for(self)
         context["entry_panel"] = entry_panel(request, self)
         return context
 
@@ -283,10 +298,31 @@ class GuidancePage(Page):
         verbose_name = "guidance page"
 
 
-def default_contacts(page: Page) -> list[SiteDefaultContact]:
-    """The site's default contacts, for pages with none of their own."""
+def default_contacts(page: Page, request=None) -> list[SiteDefaultContact]:
+    """The site's default contacts, for pages with none of their own.
+
+    With a request, the settings object is the one the footer also renders from,
+    so the contacts are read once per request.
+    """
+    if request is not None:
+        return SiteSettings.for_request(request).contact_links
     site = page.get_site()
     if site is None:
         return []
-    settings = SiteSettings.for_site(site)
-    return list(settings.default_contacts.select_related("contact"))
+    return SiteSettings.for_site(site).contact_links
+
+
+def guidance_for(page: Page) -> list[GuidancePage]:
+    """Guidance published beside a page or above it: the programme's own, then the site's.
+
+    One query, whatever the depth: guidance pages are children of the home page
+    or of a programme, so each ancestor from the home page down may hold some.
+    """
+    steplen = page.steplen
+    nearby = Q(pk__in=[])
+    for depth in range(2, page.depth + 1):
+        ancestor_path = page.path[: depth * steplen]
+        nearby |= Q(path__startswith=ancestor_path, depth=depth + 1)
+    guides = GuidancePage.objects.live().public().filter(nearby).defer_streamfields()
+    # Deeper first (the programme's own guidance before the site's), in tree order.
+    return sorted(guides, key=lambda guide: (-guide.depth, guide.path))

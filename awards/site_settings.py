@@ -2,6 +2,7 @@
 
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -37,6 +38,15 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
 
     class Meta:
         verbose_name = "site settings"
+
+    @cached_property
+    def contact_links(self) -> list["SiteDefaultContact"]:
+        """The default contacts with their people, read in one query and kept with the settings.
+
+        Wagtail keeps one settings object per request, so pages without contacts
+        of their own and the footer share this list.
+        """
+        return list(self.default_contacts.select_related("contact"))
 
 
 class SiteDefaultContact(Orderable, ContactLink):

@@ -1,6 +1,8 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .dashboard import EntriesPanel
 from .snippets import Contact, Sponsor
 
 
@@ -26,3 +28,9 @@ class SponsorViewSet(SnippetViewSet):
 
 register_snippet(ContactViewSet)
 register_snippet(SponsorViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_entries_panel(request, panels):
+    if request.user.has_perm("forms.view_entry"):
+        panels.append(EntriesPanel())

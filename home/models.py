@@ -18,8 +18,11 @@ class HomePage(Page):
         verbose_name = "home page"
 
     def get_context(self, request, *args, **kwargs):
+        from awards.models import guidance_for
+
         from .programmes import programme_summaries
 
         context = super().get_context(request, *args, **kwargs)
         context["programmes"] = programme_summaries(self)
+        context["guidance_pages"] = guidance_for(self)
         return context

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from awards.entry_window import EntryState
-from awards.models import CategoryPage, GuidancePage, ProgrammePage
+from awards.models import CategoryPage, ProgrammePage
 
 
 @dataclass
@@ -51,7 +51,3 @@ def programme_summaries(home) -> list[ProgrammeSummary]:
         else:
             summary.other_categories.append(category)
     return list(by_path.values())
-
-
-def site_guidance(home) -> list[GuidancePage]:
-    return list(GuidancePage.objects.child_of(home).live().public())

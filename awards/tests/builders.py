@@ -1,20 +1,25 @@
 """Small builders for awards pages, shared by every app's tests."""
 
 from datetime import datetime, timedelta
+from io import BytesIO, StringIO
 
 from django.conf import settings
+from django.core.files.images import ImageFile
+from django.core.management import call_command
 from django.utils import timezone
+from PIL import Image as PillowImage
+from wagtail.images.models import Image
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail.models.i18n import get_supported_content_language_variant
 
 from awards.models import (
-    CategoryContact,
     CategoryPage,
     Contact,
     GuidancePage,
     ProgrammePage,
     SiteDefaultContact,
     SiteSettings,
+    Sponsor,
 )
 from home.models import HomePage
 
@@ -87,11 +92,29 @@ def build_contact(n: int = 1, **fields) -> Contact:
     return Contact.objects.create(**fields)
 
 
-def attach_contacts(category: CategoryPage, count: int) -> list[Contact]:
-    contacts = [build_contact(n) for n in range(1, count + 1)]
+def attach_contacts(
+    page: CategoryPage | ProgrammePage, count: int, first: int = 1
+) -> list[Contact]:
+    """Give a category or programme ``count`` new contacts, numbered from ``first``."""
+    contacts = [build_contact(n) for n in range(first, first + count)]
+    link_model = page.contact_links.model  # CategoryContact or ProgrammeContact
     for contact in contacts:
-        CategoryContact.objects.create(page=category, contact=contact, enquiry="entries")
+        link_model.objects.create(page=page, contact=contact, enquiry="entries")
     return contacts
+
+
+def build_image(title: str = "Logo") -> Image:
+    buffer = BytesIO()
+    PillowImage.new("RGB", (120, 40), "#00696b").save(buffer, format="PNG")
+    return Image.objects.create(title=title, file=ImageFile(buffer, name="logo.png"))
+
+
+def build_sponsor(n: int = 1, *, logo: bool = True, **fields) -> Sponsor:
+    fields.setdefault("name", f"Sponsor {n}")
+    fields.setdefault("url", f"https://sponsor{n}.example.org/")
+    if logo:
+        fields.setdefault("logo", build_image(f"Sponsor {n} logo"))
+    return Sponsor.objects.create(**fields)
 
 
 def set_default_contacts(home: HomePage, contacts: list[Contact]) -> None:
@@ -99,3 +122,8 @@ def set_default_contacts(home: HomePage, contacts: list[Contact]) -> None:
     for contact in contacts:
         site_settings.default_contacts.add(SiteDefaultContact(contact=contact, enquiry="media"))
     site_settings.save()
+
+
+def load_demo_site() -> None:
+    """The demo content (home, two programmes, the two seed categories, guidance), quietly."""
+    call_command("load_demo_content", stdout=StringIO())

@@ -2,12 +2,14 @@
 
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail.images.models import Image
-from wagtail.models import Page, Site
+from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models.i18n import get_supported_content_language_variant
 
 from awards.models import (
     CategoryContact,
@@ -75,7 +77,17 @@ class Command(BaseCommand):
 
     # Pages ------------------------------------------------------------------
 
+    def ensure_wagtail_roots(self) -> None:
+        """What Wagtail's migrations create, and a flushed database (transactional tests) lacks."""
+        if not Locale.objects.exists():
+            Locale.objects.create(
+                language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+            )
+        if Collection.get_first_root_node() is None:
+            Collection.add_root(name="Root")
+
     def home_page(self) -> HomePage:
+        self.ensure_wagtail_roots()
         root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root"))
         home = HomePage.objects.first()
         if home is None:
@@ -345,9 +357,11 @@ class Command(BaseCommand):
 
     def site_settings(self, home, contacts) -> None:
         site = Site.objects.get(root_page=home)
-        settings = SiteSettings.for_site(site)
-        settings.site_name = "HSJ Awards"
-        settings.default_contacts.clear()
+        site_settings = SiteSettings.for_site(site)
+        site_settings.site_name = "HSJ Awards"
+        site_settings.default_contacts.clear()
         for key in ["entries", "media", "judging"]:
-            settings.default_contacts.add(SiteDefaultContact(contact=contacts[key], enquiry=key))
-        settings.save()
+            site_settings.default_contacts.add(
+                SiteDefaultContact(contact=contacts[key], enquiry=key)
+            )
+        site_settings.save()

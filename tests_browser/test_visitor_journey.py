@@ -1,0 +1,92 @@
+"""A visitor finds a category from the home page, reads it, then the guidance; every page passes axe."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from home.demo_data import COMMUNITY_PARTNERSHIP, PERFORMANCE_RECOVERY
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def demo_site(db):
+    # Transactional tests start from an empty database: build the whole tree.
+    call_command("load_demo_content", verbosity=0)
+
+
+def headings(page, level: int) -> list[str]:
+    return [text.strip() for text in page.locator(f"main h{level}").all_inner_texts()]
+
+
+def assert_accessible(page, axe) -> None:
+    violations = axe(page)
+    assert violations == [], f"{page.url}:\n" + "\n".join(violations)
+
+
+def test_visitor_walks_from_home_to_a_category_and_its_guidance(live_server, page, axe, demo_site):
+    page.goto(live_server.url + "/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("HSJ Awards")
+    assert headings(page, 2) == [
+        "HSJ Awards 2024",
+        "HSJ Partnership Awards 2024",
+        "Guidance for entrants",
+    ]
+    assert_accessible(page, axe)
+
+    page.get_by_role("link", name="HSJ Awards 2024", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/hsj-awards-2024/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("HSJ Awards 2024")
+    assert headings(page, 2) == ["Categories", "Guidance", "Key dates", "Contacts", "Sponsors"]
+    assert_accessible(page, axe)
+
+    page.get_by_role("link", name=PERFORMANCE_RECOVERY["title"]).click()
+    expect(page).to_have_url(re.compile(r"/hsj-awards-2024/performance-recovery-award/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(PERFORMANCE_RECOVERY["title"])
+    expect(page.locator(".hero__deadline")).to_contain_text(re.compile(r"Deadline: 12pm on \w+day"))
+    for heading in ["How to apply", "About this award", "Who can enter", "Judging criteria"]:
+        expect(page.get_by_role("heading", level=2, name=heading)).to_be_visible()
+    criteria = headings(page, 3)
+    assert criteria == [heading for heading, _ in PERFORMANCE_RECOVERY["criteria"]]
+    expect(page.get_by_role("link", name="Register to enter")).to_be_visible()
+    assert_accessible(page, axe)
+
+    page.get_by_role("link", name="How to enter").click()
+    expect(page).to_have_url(re.compile(r"/how-to-enter/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("How to enter")
+    expect(page.get_by_role("heading", level=2, name="Before you start")).to_be_visible()
+    page.get_by_text("Can I enter more than one category?").click()
+    expect(page.get_by_text("Start a separate entry on each category page.")).to_be_visible()
+    assert_accessible(page, axe)
+
+
+def test_visitor_finds_a_closed_category_through_search(live_server, page, axe, demo_site):
+    page.goto(live_server.url + "/")
+    search = page.get_by_role("search", name="Site")
+    search.get_by_role("searchbox", name="Search the site").fill("disseminated")
+    search.get_by_role("button", name="Search").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Search")
+    expect(page.get_by_role("status")).to_have_text("1 result for “disseminated”")
+    assert_accessible(page, axe)
+
+    page.get_by_role("link", name=COMMUNITY_PARTNERSHIP["title"]).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(COMMUNITY_PARTNERSHIP["title"])
+    expect(page.locator(".hero__deadline")).to_contain_text("Entries are now closed")
+    expect(
+        page.locator("main").get_by_role("link", name=re.compile("Register|Sign in"))
+    ).to_have_count(0)
+    assert_accessible(page, axe)
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/hsj-awards-2024/performance-recovery-award/", "/how-to-enter/"]
+)
+def test_pages_fit_a_320px_screen_without_scrolling_sideways(live_server, page, demo_site, path):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(live_server.url + path)
+
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
