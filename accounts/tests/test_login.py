@@ -143,3 +143,16 @@ def test_the_header_shows_account_and_sign_out_once_signed_in(client):
 
     assert f'<a href="{reverse("account_profile")}">Account</a>' in response.text
     assert "Sign out</button>" in response.text
+
+
+@override_settings(ACCOUNT_RATE_LIMITS={"login": "2/m/ip"})
+def test_too_many_requests_get_a_page_of_ours_saying_to_wait(client, empty_cache):
+    # Only form posts count; reading the page never does.
+    for _ in range(2):
+        assert sign_in(client, password="guess").status_code == 200
+
+    response = sign_in(client, password="guess")
+
+    assert response.status_code == 429
+    assert "<h1>Too many attempts</h1>" in response.text
+    assert 'class="site-header"' in response.text

@@ -32,6 +32,9 @@ def assert_site_page(response) -> None:
     assert "/static/css/site.css" in html
     assert "/static/css/accounts.css" in html
     assert 'class="site-footer' in html
+    # Not for search engines, but described (Wagtail's checker flags an empty description).
+    assert '<meta name="robots" content="noindex">' in html
+    assert '<meta name="description" content="Register, sign in and manage' in html
 
 
 @pytest.mark.parametrize(("name", "kwargs"), PUBLIC)
