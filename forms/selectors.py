@@ -48,6 +48,12 @@ class EntryView:
     def completed_sections(self) -> int:
         return sum(1 for p in self.progress if p.state == "completed")
 
+    @property
+    def removed_answers(self) -> list[tuple[str, Any]]:
+        """Answers kept for questions no longer in the form."""
+        known = self.definition.questions
+        return [(key, value) for key, value in self.answers.items() if key not in known]
+
     def rows(self):
         """Sections with (question, answer, file, problem) rows, for templates."""
         by_key = {p.question.key: p for p in self.problems}

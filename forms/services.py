@@ -32,7 +32,7 @@ from .exceptions import (
     StaleDraft,
 )
 from .hosting import EntryHost, as_host
-from .models import Entry, EntryFile, EntryStatus, ReferenceSequence
+from .models import Entry, EntryEvent, EntryFile, EntryStatus, ReferenceSequence
 from .uploads import check_upload
 from .validation import find_problems
 
@@ -82,9 +82,13 @@ def start_entry(*, user, page: Page, now: datetime | None = None) -> Entry:
     )
     if existing.count() >= max(host.entries_per_account, 1):
         raise EntryLimitReached()
-    return Entry.objects.create(
+    entry = Entry.objects.create(
         entrant=user, page_id=page.pk, form=host.entry_form, created_at=now, updated_at=now
     )
+    EntryEvent.objects.create(
+        entry=entry, action=EntryEvent.Action.STARTED, actor=user, created_at=now
+    )
+    return entry
 
 
 @dataclass
@@ -182,7 +186,8 @@ def submit_entry(*, entry: Entry, user, base_version: int, now: datetime | None 
         problems = find_problems(definition, current.answers, file_keys)
         if problems:
             raise IncompleteEntry(problems)
-        reference = allocate_reference(host.entry_reference_prefix())
+        # A reopened entry keeps the reference it was first given.
+        reference = current.reference or allocate_reference(host.entry_reference_prefix())
         updated = Entry.objects.filter(
             pk=current.pk, version=base_version, status=EntryStatus.DRAFT
         ).update(
@@ -195,6 +200,13 @@ def submit_entry(*, entry: Entry, user, base_version: int, now: datetime | None 
         )
         if not updated:
             raise StaleDraft(Entry.objects.get(pk=current.pk))
+        EntryEvent.objects.create(
+            entry=current,
+            action=EntryEvent.Action.SUBMITTED,
+            actor=user,
+            created_at=now,
+            details={"reference": reference},
+        )
         transaction.on_commit(lambda: send_submission_confirmation.enqueue(current.pk))
     current.refresh_from_db()
     return current

@@ -8,3 +8,9 @@ from .emails import send_entry_email
 @task()
 def send_submission_confirmation(entry_id: int) -> None:
     send_entry_email(entry_id, "submitted")
+
+
+@task()
+def send_entry_notice(entry_id: int, kind: str, extra: dict) -> None:
+    """Reopened, withdrawn, deadline extended, reminder: one email each."""
+    send_entry_email(entry_id, kind, extra)

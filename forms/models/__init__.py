@@ -1,4 +1,5 @@
 from .entries import Entry, EntryFile, EntryStatus, ReferenceSequence
 from .entry_forms import EntryForm
+from .events import EntryEvent
 
-__all__ = ["Entry", "EntryFile", "EntryForm", "EntryStatus", "ReferenceSequence"]
+__all__ = ["Entry", "EntryFile", "EntryEvent", "EntryForm", "EntryStatus", "ReferenceSequence"]

@@ -61,6 +61,10 @@ class Entry(models.Model):
     class Meta:
         verbose_name_plural = "entries"
         ordering = ["-updated_at"]
+        permissions = [
+            ("manage_entry", "Can reopen, withdraw and extend entries"),
+            ("export_entry", "Can export entries and download their files"),
+        ]
         indexes = [models.Index(fields=["entrant", "page"])]
 
     def __str__(self) -> str:

@@ -24,3 +24,22 @@ def entrant(db):
 @pytest.fixture
 def other_entrant(db):
     return build_user("someone.else@example.org")
+
+
+def _staff(email: str, group: str | None):
+    from django.contrib.auth.models import Group
+
+    user = build_user(email, is_staff=True)
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def entries_manager(db):
+    return _staff("manager@example.org", "Entries managers")
+
+
+@pytest.fixture
+def awards_editor(db):
+    return _staff("editor@example.org", "Awards editors")

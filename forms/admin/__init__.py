@@ -1,0 +1,1 @@
+"""The organisers' side of entries, in the Wagtail admin."""

@@ -1,0 +1,148 @@
+"""The "Entries" listing, inspect view and exports (wagtail-modeladmin)."""
+
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Length, Substr
+from django.urls import reverse
+from wagtail.models import Page
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin
+from wagtail_modeladmin.views import IndexView, InspectView
+
+from forms.exports import csv_response, xlsx_response
+from forms.models import Entry, EntryStatus
+from forms.selectors import entry_view
+
+from .filters import CategoryFilter, ProgrammeFilter
+from .permissions import EXPORT, MANAGE, VIEW, refuse_without
+
+
+class EntryPermissionHelper(PermissionHelper):
+    """Entries are read-only in the admin; changes go through the staff actions."""
+
+    def user_can_list(self, user):
+        return user.has_perm(VIEW)
+
+    def user_can_inspect_obj(self, user, obj):
+        return user.has_perm(VIEW)
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class EntryIndexView(IndexView):
+    def dispatch(self, request, *args, **kwargs):
+        return refuse_without(request, VIEW) or super().dispatch(request, *args, **kwargs)
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        if denied := refuse_without(self.request, EXPORT):
+            return denied
+        filename = f"entries-{self.request.GET.get('category', 'all')}"
+        if spreadsheet_format == "csv":
+            return csv_response(queryset, filename)
+        return xlsx_response(queryset, filename)
+
+
+class EntryInspectView(InspectView):
+    def dispatch(self, request, *args, **kwargs):
+        return refuse_without(request, VIEW) or super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        entry = self.instance
+        user = self.request.user
+        context.update(
+            entry=entry,
+            view_data=entry_view(entry),
+            events=entry.events.select_related("actor"),
+            can_manage=user.has_perm(MANAGE),
+            can_export=user.has_perm(EXPORT),
+            print_url=reverse("entries_admin_print", args=[entry.pk]),
+        )
+        return context
+
+
+def programme_title():
+    parent_path = Substr(OuterRef("page__path"), 1, Length(OuterRef("page__path")) - Page.steplen)
+    return Subquery(Page.objects.filter(path=parent_path).values("title")[:1])
+
+
+class EntryAdmin(ModelAdmin):
+    model = Entry
+    menu_label = "Entries"
+    menu_icon = "form"
+    menu_order = 150
+    add_to_admin_menu = True
+    permission_helper_class = EntryPermissionHelper
+    index_view_class = EntryIndexView
+    inspect_view_enabled = True
+    inspect_view_class = EntryInspectView
+    inspect_template_name = "forms/admin/inspect.html"
+    list_display = [
+        "reference_or_draft",
+        "entry_title",
+        "category",
+        "programme",
+        "entrant",
+        "status",
+        "updated_at",
+        "submitted_at",
+    ]
+    list_filter = [ProgrammeFilter, CategoryFilter, "status"]
+    search_fields = ["reference", "entrant__email", "entrant__organisation", "entrant__last_name"]
+    ordering = ["-updated_at"]
+    list_per_page = 50
+    list_export = ["reference"]  # shows the export buttons; the export itself is ours
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("entrant", "page")
+            .annotate(programme_name=programme_title(), page_title=F("page__title"))
+        )
+
+    def get_list_export(self, request):
+        return self.list_export if request.user.has_perm(EXPORT) else []
+
+    @staticmethod
+    def reference_or_draft(entry):
+        return entry.reference or "(draft)"
+
+    reference_or_draft.short_description = "Reference"
+    reference_or_draft.admin_order_field = "reference"
+
+    @staticmethod
+    def entry_title(entry):
+        return (
+            entry.answers.get("entry_title")
+            or entry.answers.get("organisation_name")
+            or entry.entrant.organisation
+            or ""
+        )
+
+    entry_title.short_description = "Title or organisation"
+
+    @staticmethod
+    def category(entry):
+        return entry.page_title
+
+    category.admin_order_field = "page__title"
+
+    @staticmethod
+    def programme(entry):
+        return entry.programme_name or ""
+
+    @staticmethod
+    def status(entry):
+        return entry.get_status_display()
+
+    status.admin_order_field = "status"
+
+
+__all__ = ["EntryAdmin", "EntryStatus"]

@@ -1,0 +1,83 @@
+"""The reminder command: unsubmitted drafts in open categories, what is missing, once."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from awards.tests.builders import build_category, build_programme
+from forms import services
+from forms.tests.builders import build_user, complete_answers
+
+
+@pytest.fixture
+def closing_soon(home_page, entry_form):
+    programme = build_programme(home_page, title="Soon Awards", reminder_days=7)
+    return build_category(
+        programme, entry_form=entry_form, closes=timezone.now() + timedelta(days=3)
+    )
+
+
+def run(django_capture_on_commit_callbacks) -> str:
+    from io import StringIO
+
+    out = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_reminders", stdout=out)
+    return out.getvalue()
+
+
+def test_reminders_go_only_to_unsubmitted_drafts_in_open_categories(
+    closing_soon, category, home_page, entry_form, django_capture_on_commit_callbacks
+):
+    half_done = build_user("half@example.org")
+    entry = services.start_entry(user=half_done, page=closing_soon)
+    services.save_draft(
+        entry=entry, user=half_done, answers={"organisation_name": "Org"}, base_version=1
+    )
+
+    finished = build_user("done@example.org")
+    done = services.start_entry(user=finished, page=closing_soon)
+    services.save_draft(entry=done, user=finished, answers=complete_answers(), base_version=1)
+    done.refresh_from_db()
+    services.submit_entry(entry=done, user=finished, base_version=2)
+
+    far_away = build_user("later@example.org")
+    services.start_entry(user=far_away, page=category)  # closes in 30 days: not yet
+
+    closed_programme = build_programme(home_page, title="Closed Awards")
+    closed = build_category(
+        closed_programme, entry_form=entry_form, closes=timezone.now() + timedelta(days=2)
+    )
+    shut = build_user("shut@example.org")
+    services.start_entry(user=shut, page=closed)
+    closed.entries_closed = True
+    closed.save()
+    mail.outbox.clear()
+
+    assert run(django_capture_on_commit_callbacks).strip() == "Sent 1 reminder."
+    assert [m.to for m in mail.outbox] == [["half@example.org"]]
+    body = mail.outbox[0].body
+    assert "Enter an answer for “Contact email”" in body
+    assert "Enter an answer for “Describe the context”" in body
+    assert "Organisation name" not in body
+
+
+def test_a_draft_is_not_reminded_twice_in_one_window(
+    closing_soon, django_capture_on_commit_callbacks
+):
+    user = build_user("half@example.org")
+    services.start_entry(user=user, page=closing_soon)
+    run(django_capture_on_commit_callbacks)
+    assert run(django_capture_on_commit_callbacks).strip() == "Sent 0 reminders."
+    assert len(mail.outbox) == 1
+
+
+def test_a_complete_draft_is_reminded_to_submit(closing_soon, django_capture_on_commit_callbacks):
+    user = build_user("ready@example.org")
+    entry = services.start_entry(user=user, page=closing_soon)
+    services.save_draft(entry=entry, user=user, answers=complete_answers(), base_version=1)
+    run(django_capture_on_commit_callbacks)
+    assert "check your answers and submit" in mail.outbox[0].body
