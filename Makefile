@@ -55,8 +55,9 @@ reset: install
 	$(MANAGE) load_demo_content
 	$(MANAGE) ensure_local_admin
 
+# The site against its peers (../shared/peer-bench) on this machine: docs/benchmarks.md.
 bench: install
-	@echo "Benchmarks arrive with the performance work; nothing to measure yet."
+	bench/run.sh
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,98 @@
+"""Where a request's time goes, in-process and one at a time: SQL against the rest.
+
+For the category page (anonymous, and signed in with a draft) and a draft
+save, this runs each request ``--repeat`` times through Django's test client
+(no network, no concurrency) and splits the wall time into time spent in SQL
+(queries timed by an execute wrapper) and everything else (Python: views,
+forms, template rendering, middleware). The slowest scenario in the load test
+is then explained by numbers, not guesses.
+"""
+
+import json
+import statistics
+import time
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+
+from awards.models import CategoryPage
+from forms.models import Entry
+
+from .seed_bench import CATEGORY_SLUG
+
+
+class Timer:
+    def __init__(self):
+        self.queries, self.sql = 0, 0.0
+
+    def __call__(self, execute, sql, params, many, context):
+        began = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.queries += 1
+            self.sql += time.perf_counter() - began
+
+
+def long_answer(n: int) -> str:
+    return " ".join(["evidence of recovery across the trust"] * 50) + f" Edit {n}."
+
+
+class Command(BaseCommand):
+    help = __doc__.split("\n\n")[0]
+
+    def add_arguments(self, parser):
+        parser.add_argument("--repeat", type=int, default=20)
+        parser.add_argument("--json", dest="json_path", type=Path)
+
+    def handle(self, *args, repeat: int, json_path: Path | None, **options):
+        page = CategoryPage.objects.get(slug=CATEGORY_SLUG)
+        user = get_user_model().objects.get(email="bench@example.com")
+        entry = Entry.objects.get(entrant=user, page_id=page.pk)
+        keys = list(entry.form.definition.questions)
+        anonymous, signed_in = Client(HTTP_HOST="127.0.0.1"), Client(HTTP_HOST="127.0.0.1")
+        signed_in.force_login(user)
+
+        def save():
+            entry.refresh_from_db(fields=["version"])
+            data = {key: long_answer(entry.version) for key in keys}
+            data.update(version=entry.version, action="autosave", declaration="yes")
+            data.update(organisation_type="NHS trust", contact_email="bench@example.com")
+            return signed_in.post(
+                f"/entries/{entry.public_id}/save/", data, HTTP_ACCEPT="application/json"
+            )
+
+        save()  # the draft has answers before the signed-in page is timed
+        scenarios = {
+            "anon_get": lambda: anonymous.get(page.url),
+            "auth_get": lambda: signed_in.get(page.url),
+            "save": save,
+        }
+        results = {}
+        for name, request in scenarios.items():
+            request()  # warm up
+            walls, sqls, counts = [], [], []
+            for _ in range(repeat):
+                timer = Timer()
+                began = time.perf_counter()
+                with connection.execute_wrapper(timer):
+                    response = request()
+                walls.append(time.perf_counter() - began)
+                sqls.append(timer.sql)
+                counts.append(timer.queries)
+                if response.status_code != 200:
+                    raise AssertionError(f"{name}: status {response.status_code}")
+            wall, sql = statistics.median(walls), statistics.median(sqls)
+            results[name] = {
+                "median_ms": round(wall * 1000, 1),
+                "sql_ms": round(sql * 1000, 1),
+                "other_ms": round((wall - sql) * 1000, 1),
+                "queries": max(counts),
+                "bytes": len(response.content),
+            }
+            self.stdout.write(f"{name}: {results[name]}")
+        if json_path:
+            json_path.write_text(json.dumps(results, indent=2))
