@@ -387,7 +387,8 @@ def document(folder: Path) -> tuple[str, str]:
     settings = (c8_raw or {}).get("settings", {})
     load_end = env.get("load_average_end")
     header = (
-        f"Run of {started}. Machine: {env.get('cpus', machine.get('cpus'))} CPUs "
+        f"Run of {started}, commit {env.get('commit', 'unknown')}, "
+        f"{round(env.get('bench_seconds', 0) / 60, 1)} minutes. Machine: {env.get('cpus', machine.get('cpus'))} CPUs "
         f"({machine.get('cpu_model') or 'model unknown'}), {machine.get('platform', '')}. "
         f"Awards: Python {env.get('python')}, Django {env.get('django')}, Wagtail "
         f"{env.get('wagtail')}, gunicorn {env.get('gunicorn')} (2 sync workers), PostgreSQL "
@@ -397,8 +398,10 @@ def document(folder: Path) -> tuple[str, str]:
         f"{settings.get('rounds')} rounds of {settings.get('duration')} s per scenario and "
         f"target (after {settings.get('warmup')} s warm-up), on the same machine."
         + (
-            f" Load average at the end: {', '.join(f'{x:.1f}' for x in load_end)} "
-            "(the machine is shared: compare ratios from this run, not absolute figures)."
+            f" Load average (1, 5, 15 min) at the start: "
+            f"{', '.join(f'{x:.1f}' for x in env.get('load_average_start') or [])}; at the end: "
+            f"{', '.join(f'{x:.1f}' for x in load_end)}. The machine is shared with other "
+            "work: compare the ratios from this run, not absolute figures across runs."
             if load_end
             else ""
         )

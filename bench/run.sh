@@ -113,6 +113,10 @@ fi
 surge_users=$surge_entrants
 if [[ ${BENCH_SKIP_SURGE:-} == 1 ]]; then surge_users=0; fi
 
+export BENCH_LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
+export BENCH_COMMIT="$(git -C "$repo" describe --always --dirty 2>/dev/null || echo unknown)"
+started=$(date +%s)
+
 say "database awards_bench (fresh), migrate, seed_bench"
 psql "$pg_url/postgres" -qX -v ON_ERROR_STOP=1 \
     -c "DROP DATABASE IF EXISTS awards_bench WITH (FORCE)" -c "CREATE DATABASE awards_bench" >&2
@@ -183,7 +187,7 @@ if [[ ${BENCH_SKIP_SURGE:-} != 1 ]]; then
 fi
 
 say "versions and report"
-"$python" - "$results/environment.json" <<'PY'
+BENCH_SECONDS=$(( $(date +%s) - started )) "$python" - "$results/environment.json" <<'PY'
 import json, os, platform, sys
 from importlib.metadata import version
 import django
@@ -200,6 +204,9 @@ with open(sys.argv[1], "w") as file:
         "wagtail": version("wagtail"), "gunicorn": version("gunicorn"), "postgresql": postgres,
         "cache": cache, "cpus": os.cpu_count(), "load_average_end": os.getloadavg(),
         "conn_max_age": settings.DATABASES["default"]["CONN_MAX_AGE"],
+        "load_average_start": [float(x) for x in os.environ["BENCH_LOAD_START"].split()],
+        "commit": os.environ["BENCH_COMMIT"],
+        "bench_seconds": int(os.environ["BENCH_SECONDS"]),
     }, file)
 PY
 "$python" bench/report.py "$results" --output "$report"
