@@ -19,6 +19,7 @@ from .exceptions import (
     EntryLimitReached,
     EntryNotEditable,
     IncompleteEntry,
+    InvalidAnswers,
     StaleDraft,
 )
 from .hosting import as_host
@@ -35,10 +36,13 @@ def page_url(entry: Entry, anchor: str = "entry") -> str:
 
 
 def _base_version(request) -> int:
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
-        return -1  # refused as stale: the page must be reloaded
+    raw = request.POST.get("version", "")
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 9:
+        raise InvalidAnswers(
+            "We could not tell which version of your entry this page was showing. "
+            "Reload the page and try again: your saved answers are safe."
+        )
+    return int(raw)
 
 
 @login_required
