@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
+from urllib.request import urlopen
 
 from django.db import connection
 
@@ -85,15 +86,15 @@ class Server:
             env=env,
             start_new_session=True,
         )
-        wait_until(self.is_up, timeout=30)
+        wait_until(self.is_up, timeout=60)
         return self
 
     def is_up(self) -> bool:
         if self.process and self.process.poll() is not None:
             raise RuntimeError(f"server exited with {self.process.returncode}")
         try:
-            with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
-                return True
+            with urlopen(f"{self.url}/healthz", timeout=2) as response:  # noqa: S310 - loopback
+                return response.status == 200
         except OSError:
             return False
 
