@@ -1,7 +1,11 @@
-"""allauth glue: our wording for its errors, and its emails sent in the background."""
+"""allauth glue: our wording for its errors, its emails sent in the background,
+and two-factor authentication that staff cannot turn off when it is required."""
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
+from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.mail import EmailMultiAlternatives
 
@@ -49,3 +53,29 @@ class AccountAdapter(DefaultAccountAdapter):
             html_body=html_body,
             headers=dict(message.extra_headers) or None,
         )
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    error_messages = {
+        **DefaultMFAAdapter.error_messages,
+        "cannot_delete_authenticator": (
+            "Staff accounts must use two-factor authentication, so you cannot turn it off. "
+            "To move to a new phone, ask an administrator."
+        ),
+        "incorrect_code": "The code is not correct. Enter the 6-digit code your app shows now.",
+        "unverified_email": (
+            "Confirm your email address before you set up two-factor authentication."
+        ),
+    }
+
+    def can_delete_authenticator(self, authenticator: Authenticator) -> bool:
+        """With STAFF_REQUIRE_2FA, staff may not remove their authenticator app."""
+        from .middleware import needs_two_factor
+
+        if (
+            settings.STAFF_REQUIRE_2FA
+            and authenticator.type == Authenticator.Type.TOTP
+            and needs_two_factor(authenticator.user)
+        ):
+            return False
+        return super().can_delete_authenticator(authenticator)

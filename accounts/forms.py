@@ -190,3 +190,26 @@ class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
             label="Job title (optional)",
             autocomplete="organization-title",
         )
+
+
+class DeleteAccountForm(forms.Form):
+    """Deleting an account needs the account's password, typed again."""
+
+    password = forms.CharField(widget=forms.PasswordInput)
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        describe(
+            self.fields["password"],
+            label="Your password",
+            hint="To check it is you.",
+            required="Enter your password",
+            autocomplete="current-password",
+        )
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("Your password is not correct.")
+        return password

@@ -1,10 +1,19 @@
+import json
+
+from allauth.core import ratelimit
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .forms import ProfileForm
+from forms import privacy
+
+from .forms import DeleteAccountForm, ProfileForm
 from .verification import has_verified_email
 
 
@@ -23,3 +32,64 @@ def profile(request: HttpRequest) -> HttpResponse:
         status = 200
     context = {"form": form, "email_verified": has_verified_email(request.user)}
     return render(request, "account/profile.html", context, status=status)
+
+
+@require_POST
+@never_cache
+def keep_alive(request: HttpRequest) -> HttpResponse:
+    """ "Stay signed in": any request starts the idle window again, so this one
+    only has to arrive. 401 rather than a redirect to the sign-in page when the
+    session has already ended, so the script that calls it can say so."""
+    if not request.user.is_authenticated:
+        return HttpResponse(status=401)
+    return HttpResponse(status=204)
+
+
+@login_required
+@require_GET
+@never_cache
+def my_data(request: HttpRequest) -> HttpResponse:
+    """Everything we hold about the signed-in person, as a JSON download."""
+    data = privacy.export_user_data(user=request.user)
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="my-data.json"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _is_staff(user) -> bool:
+    return user.is_staff or user.is_superuser
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@never_cache
+def delete_account(request: HttpRequest) -> HttpResponse:
+    """Delete your account, after typing your password. What happens to entries is
+    forms.privacy.delete_account's rule; the page says it in words."""
+    user = request.user
+    form = DeleteAccountForm(request.POST or None, user=user)
+    status = 200
+    if request.method == "POST" and _is_staff(user):
+        status = 403
+    elif request.method == "POST":
+        # Wrong passwords count against the same limit as allauth's re-authentication.
+        if not ratelimit.consume(request, action="reauthenticate", user=user):
+            return ratelimit.respond_429(request)
+        if form.is_valid():
+            privacy.delete_account(user=user)
+            logout(request)
+            messages.success(request, "Your account has been deleted.")
+            return redirect("/")
+        status = 400
+    context = {
+        "form": form,
+        "is_staff": _is_staff(user),
+        "keeps_submitted": settings.SUBMITTED_ENTRY_RETENTION == privacy.ANONYMISE,
+        "drafts": user.entries.filter(reference__isnull=True).count(),
+        "submitted": user.entries.filter(reference__isnull=False).count(),
+    }
+    return render(request, "account/delete.html", context, status=status)

@@ -25,6 +25,8 @@ def absolute_url(path: str) -> str:
 
 def send_entry_email(entry_id: int, kind: str, extra: dict | None = None) -> None:
     entry = Entry.objects.select_related("entrant", "page").get(pk=entry_id)
+    if entry.entrant is None:
+        return  # the entrant has deleted their account: nobody to write to
     extra = dict(extra or {})
     if "until" in extra:
         extra["until"] = timezone.localtime(datetime.fromisoformat(extra["until"]))

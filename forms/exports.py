@@ -28,9 +28,9 @@ CHUNK = 500
 BASE_COLUMNS = [
     ("Reference", lambda e: e.reference or ""),
     ("Status", lambda e: e.get_status_display()),
-    ("Entrant", lambda e: e.entrant.get_full_name()),
-    ("Email", lambda e: e.entrant.email),
-    ("Organisation", lambda e: e.entrant.organisation),
+    ("Entrant", lambda e: e.entrant_name),
+    ("Email", lambda e: e.entrant.email if e.entrant else ""),
+    ("Organisation", lambda e: e.entrant.organisation if e.entrant else ""),
     ("Category", lambda e: e.page.title),
     ("Started", lambda e: _time(e.created_at)),
     ("Last saved", lambda e: _time(e.updated_at)),

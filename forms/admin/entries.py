@@ -122,7 +122,7 @@ class EntryAdmin(ModelAdmin):
         return (
             entry.answers.get("entry_title")
             or entry.answers.get("organisation_name")
-            or entry.entrant.organisation
+            or (entry.entrant.organisation if entry.entrant else "")
             or ""
         )
 

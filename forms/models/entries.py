@@ -7,6 +7,8 @@ from django.utils import timezone
 
 from forms.definitions import FormDefinition
 
+ACCOUNT_DELETED = "(account deleted)"
+
 
 def new_public_id() -> str:
     """A random, unguessable id for URLs (never the sequential primary key)."""
@@ -34,8 +36,14 @@ class Entry(models.Model):
     """
 
     public_id = models.CharField(max_length=32, unique=True, default=new_public_id, editable=False)
+    # Empty once the entrant has deleted their account and a submitted entry
+    # was kept for the awards record (forms.privacy.delete_account).
     entrant = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="entries"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="entries",
     )
     page = models.ForeignKey(
         "wagtailcore.Page",
@@ -69,6 +77,13 @@ class Entry(models.Model):
 
     def __str__(self) -> str:
         return self.reference or f"Draft entry {self.public_id[:8]}"
+
+    @property
+    def entrant_name(self) -> str:
+        """The entrant's full name, or a note that they have deleted their account."""
+        if self.entrant is None:
+            return ACCOUNT_DELETED
+        return self.entrant.get_full_name()
 
     @property
     def is_draft(self) -> bool:

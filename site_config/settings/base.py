@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -78,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.StaffTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -96,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "accounts.context_processors.session_timeout",
             ],
         },
     },
@@ -189,7 +192,22 @@ ACCOUNT_RATE_LIMITS = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
+# Sessions end after this long without a request; every request (an autosave
+# too) starts the window again. Entry pages warn five minutes before the end
+# (accounts.context_processors.session_timeout, static/js/session-timeout.js).
+SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_IDLE_SECONDS", str(2 * 60 * 60)))
+SESSION_SAVE_EVERY_REQUEST = True
+
+# Two-factor authentication (allauth.mfa): an authenticator app (TOTP), with
+# recovery codes. With STAFF_REQUIRE_2FA, anyone who can use the Wagtail admin
+# must set it up before the admin opens (accounts.middleware), and signs in
+# through allauth's sign-in, which asks for the code.
+MFA_ADAPTER = "accounts.adapter.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Awards"
+STAFF_REQUIRE_2FA = env_bool("DJANGO_STAFF_REQUIRE_2FA", False)
+if STAFF_REQUIRE_2FA:
+    WAGTAILADMIN_LOGIN_URL = "account_login"
 
 # Internationalisation: entry windows are set and shown in UK time.
 LANGUAGE_CODE = "en-gb"
@@ -214,6 +232,16 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Personal data (forms.privacy): drafts of categories closed more than
+# DRAFT_RETENTION_DAYS ago are deleted by `manage.py purge_drafts` (run it
+# daily). When an entrant deletes their account, their drafts go, and each
+# entry they ever submitted is either kept for the awards record without them
+# ("anonymise": detached from the account, contact answers removed) or deleted.
+DRAFT_RETENTION_DAYS = int(os.environ.get("DJANGO_DRAFT_RETENTION_DAYS", "90"))
+SUBMITTED_ENTRY_RETENTION = os.environ.get("DJANGO_SUBMITTED_ENTRY_RETENTION", "anonymise")
+if SUBMITTED_ENTRY_RETENTION not in {"anonymise", "delete"}:
+    raise ImproperlyConfigured("DJANGO_SUBMITTED_ENTRY_RETENTION must be anonymise or delete")
 
 # Requests: generous enough for long answers, small enough to refuse abuse.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440 * 2

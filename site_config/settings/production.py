@@ -27,6 +27,11 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
+# Staff must use two-factor authentication in production unless turned off.
+STAFF_REQUIRE_2FA = env_bool("DJANGO_STAFF_REQUIRE_2FA", True)
+if STAFF_REQUIRE_2FA:
+    WAGTAILADMIN_LOGIN_URL = "account_login"
+
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("DJANGO_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")

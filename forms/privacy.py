@@ -1,0 +1,206 @@
+"""Entrants' personal data: what they can take away, what goes when they leave,
+and how long unfinished drafts are kept.
+
+The rules, in one place (views and the ``purge_drafts`` command call these):
+
+- **Download.** ``export_user_data`` gives an entrant everything we hold about
+  them: their account and every entry of theirs, with its answers and the names
+  of its files. Nothing about anyone else (not even who in the awards team
+  acted on an entry).
+- **Account deletion.** ``delete_account`` deletes every entry that was never
+  submitted (drafts, and drafts staff withdrew), with its files. An entry that
+  was submitted (it has a reference, even if it has since been reopened or
+  withdrawn) is part of the awards record, and ``SUBMITTED_ENTRY_RETENTION``
+  decides what happens to it:
+
+  - ``"anonymise"`` (the default): the entry is kept for judging and the record,
+    with its reference, answers and files, but no longer linked to any account,
+    so the entrant's name, email address and organisation are gone with the
+    account. Answers to email questions (contact details) are removed too.
+    Text the entrant wrote in their answers is kept as written.
+  - ``"delete"``: the entry and its files are deleted as well.
+
+  Then the account itself is deleted, with its email addresses and
+  authenticators; history lines the person wrote as staff stay, without their name.
+- **Stale drafts.** ``purge_stale_drafts`` deletes drafts, with their files,
+  whose category closed (or whose own extended deadline passed) longer ago than
+  ``older_than``. Drafts of categories with no deadline are kept; so are
+  reopened entries, which hold a reference (see above).
+
+Stored files are removed from storage once the database change has committed,
+so a rolled-back deletion never loses a file.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page
+
+from .hosting import as_host
+from .models import Entry, EntryFile, EntryStatus
+from .services import entry_deadline
+
+ANONYMISE = "anonymise"
+DELETE = "delete"
+# Question types whose answers are contact details, removed when an entry is anonymised.
+CONTACT_QUESTION_TYPES = {"email"}
+
+
+def _time(value: datetime | None) -> str | None:
+    return timezone.localtime(value).isoformat() if value else None
+
+
+def _entry_data(entry: Entry, page_titles: dict[int, str]) -> dict[str, Any]:
+    questions = entry.definition().questions
+    answers = [
+        {
+            "question_key": key,
+            "question": questions[key].label if key in questions else "(question removed)",
+            "answer": value,
+        }
+        for key, value in entry.answers.items()
+    ]
+    return {
+        "category": page_titles.get(entry.page_id, ""),
+        "status": entry.get_status_display(),
+        "reference": entry.reference,
+        "started_at": _time(entry.created_at),
+        "last_saved_at": _time(entry.updated_at),
+        "submitted_at": _time(entry.submitted_at),
+        "deadline_extended_until": _time(entry.extended_until),
+        "answers": answers,
+        "files": [
+            {
+                "question_key": f.question_key,
+                "name": f.original_name,
+                "content_type": f.content_type,
+                "size_bytes": f.size,
+                "uploaded_at": _time(f.uploaded_at),
+            }
+            for f in entry.files.all()
+        ],
+        "history": [
+            {"event": event.get_action_display(), "at": _time(event.created_at)}
+            for event in entry.events.all()
+        ],
+    }
+
+
+def export_user_data(*, user) -> dict[str, Any]:
+    """Everything held about ``user``, as JSON-ready data.
+
+    The account's details and email addresses, then each of their entries with
+    its category, status, reference, answers (with the question each answers),
+    times, file names and history. Staff names and reasons in an entry's
+    history are left out: they are other people's data.
+    """
+    entries = list(
+        Entry.objects.filter(entrant=user)
+        .select_related("form")
+        .prefetch_related("files", "events")
+        .order_by("created_at", "pk")
+    )
+    page_titles = dict(
+        Page.objects.filter(pk__in={e.page_id for e in entries}).values_list("pk", "title")
+    )
+    return {
+        "exported_at": _time(timezone.now()),
+        "account": {
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "organisation": user.organisation,
+            "job_title": user.job_title,
+            "joined_at": _time(user.date_joined),
+            "last_signed_in_at": _time(user.last_login),
+            "email_addresses": [
+                {"email": a.email, "verified": a.verified, "primary": a.primary}
+                for a in EmailAddress.objects.filter(user=user).order_by("pk")
+            ],
+        },
+        "entries": [_entry_data(entry, page_titles) for entry in entries],
+    }
+
+
+def _delete_entries(entries) -> int:
+    """Delete a queryset of entries and, after commit, their stored files.
+    Returns how many entries were deleted."""
+    files = list(EntryFile.objects.filter(entry__in=entries).values_list("file", flat=True))
+    deleted = entries.delete()[1].get(Entry._meta.label, 0)
+    storage = EntryFile._meta.get_field("file").storage
+
+    def remove_files() -> None:
+        for name in files:
+            storage.delete(name)
+
+    transaction.on_commit(remove_files)
+    return deleted
+
+
+def _anonymise(entry: Entry) -> None:
+    questions = entry.definition().questions
+    answers = {
+        key: value
+        for key, value in entry.answers.items()
+        if key not in questions or questions[key].type not in CONTACT_QUESTION_TYPES
+    }
+    Entry.objects.filter(pk=entry.pk).update(entrant=None, answers=answers)
+
+
+@transaction.atomic
+def delete_account(*, user) -> None:
+    """Delete ``user``'s account and their entries, per ``SUBMITTED_ENTRY_RETENTION``.
+
+    Entries never submitted are deleted with their files. Entries submitted at
+    least once are anonymised (kept without the account, contact answers
+    removed) or, with the setting ``"delete"``, deleted too. See the module
+    docstring for the whole rule.
+    """
+    retention = settings.SUBMITTED_ENTRY_RETENTION
+    if retention not in {ANONYMISE, DELETE}:
+        raise ValueError(f"SUBMITTED_ENTRY_RETENTION must be {ANONYMISE!r} or {DELETE!r}")
+    entries = Entry.objects.filter(entrant=user)
+    list(entries.select_for_update())  # lock them against a save in another tab
+    if retention == DELETE:
+        _delete_entries(entries)
+    else:
+        _delete_entries(entries.filter(reference__isnull=True))
+        for entry in entries.filter(reference__isnull=False).select_related("form"):
+            _anonymise(entry)
+    user.delete()
+
+
+def find_stale_drafts(*, older_than: timedelta, now: datetime | None = None) -> list[Entry]:
+    """Drafts whose deadline (the category's, or a later one granted to the entry)
+    passed more than ``older_than`` ago. Drafts with a reference (reopened
+    submissions) and drafts of categories without a deadline are never stale."""
+    now = now or timezone.now()
+    drafts = list(Entry.objects.filter(status=EntryStatus.DRAFT, reference__isnull=True))
+    pages = {p.pk: p for p in Page.objects.filter(pk__in={d.page_id for d in drafts}).specific()}
+    stale = []
+    for entry in drafts:
+        host = as_host(pages.get(entry.page_id))
+        if host is None:
+            continue
+        deadline = entry_deadline(entry, host)
+        if deadline is not None and deadline + older_than < now:
+            stale.append(entry)
+    return stale
+
+
+@transaction.atomic
+def purge_stale_drafts(*, older_than: timedelta, now: datetime | None = None) -> int:
+    """Delete stale drafts (see ``find_stale_drafts``) and their files; return how many."""
+    stale = find_stale_drafts(older_than=older_than, now=now)
+    # Checked again in the delete, in case one was submitted meanwhile.
+    return _delete_entries(
+        Entry.objects.filter(
+            pk__in=[e.pk for e in stale], status=EntryStatus.DRAFT, reference__isnull=True
+        )
+    )
