@@ -65,10 +65,14 @@
         } else if (response.status === 401 || response.status === 403 || response.redirected) {
           dirty = true;
           show(body.message || "Not saved: you have been signed out. Copy your text, then sign in again.", "error");
+        } else if (response.status >= 500 || body.retry || !body.message) {
+          // The server or its database is briefly unavailable: keep the text, try again.
+          dirty = true;
+          show("Not saved, retrying…", "offline");
+          schedule(RETRY_MS);
         } else {
           dirty = true;
-          show(body.message ? `Not saved: ${body.message}` : "Not saved, retrying…", "error");
-          if (!body.message) schedule(RETRY_MS);
+          show(`Not saved: ${body.message}`, "error");
         }
       } catch (error) {
         dirty = true;
