@@ -43,6 +43,11 @@
     const n = Math.max(1, Math.ceil(ms / 60000));
     return `${n} minute${n === 1 ? "" : "s"}`;
   };
+  const duration = (ms) => {
+    const hours = ms / 3600000;
+    if (hours >= 1 && Number.isInteger(hours)) return `${hours} hour${hours === 1 ? "" : "s"}`;
+    return minutes(ms);
+  };
 
   // .button sets display, which would beat the hidden attribute alone.
   const setShown = (element, shown) => {
@@ -128,7 +133,7 @@
     if (state === "expired") {
       strong.textContent = "You have been signed out";
       message.textContent =
-        `You have been signed out because you have not been active for ${minutes(WINDOW_MS)}. ` +
+        `You have been signed out because you have not been active for ${duration(WINDOW_MS)}. ` +
         "Your answers were saved up to your last save. Sign in again to carry on.";
       setShown(stay, false);
       setShown(signIn, true);
