@@ -207,6 +207,24 @@ def test_a_wrong_or_reused_code_is_refused(client):
 
 
 @REQUIRED
+@override_settings(ACCOUNT_RATE_LIMITS={"login_failed": "10/m/ip,5/300s/key"})
+def test_guessing_codes_locks_the_account_like_guessing_passwords(client):
+    from django.core.cache import cache
+
+    cache.clear()
+    secret = with_authenticator_app(build_staff())
+    sign_in(client)
+    for guess in ("111111", "222222", "333333", "444444", "555555"):
+        client.post(reverse("mfa_authenticate"), {"code": guess})
+
+    response = client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
+
+    assert "Too many failed attempts to sign in. Wait 5 minutes" in response.text
+    assert not is_signed_in(client)
+    cache.clear()
+
+
+@REQUIRED
 def test_the_session_key_changes_when_the_code_completes_sign_in(client):
     secret = with_authenticator_app(build_staff())
     sign_in(client)
