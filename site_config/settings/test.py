@@ -1,5 +1,6 @@
 """Tests: fast hashing, local-memory cache, immediate tasks, files in a temporary folder."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -8,7 +9,8 @@ from .base import *  # noqa: F403
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-not-for-any-real-site-000000000000"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if not REDIS_URL:  # noqa: F405 - the multi-server tests share a Redis cache
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 ALLOWED_HOSTS = ["*"]
@@ -18,8 +20,9 @@ STATIC_ROOT = _tmp / "static"
 STATIC_ROOT.mkdir()
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-MEDIA_ROOT = _tmp / "media"
-PRIVATE_MEDIA_ROOT = _tmp / "private"
+# Server processes started by the system tests share one folder, as app servers would.
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT") or _tmp / "media")
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("DJANGO_PRIVATE_MEDIA_ROOT") or _tmp / "private")
 STORAGES = {
     "default": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
