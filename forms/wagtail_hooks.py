@@ -1,5 +1,6 @@
 from django.urls import path
 from wagtail import hooks
+from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.options import modeladmin_register
@@ -13,7 +14,7 @@ class EntryFormViewSet(SnippetViewSet):
     model = EntryForm
     icon = "form"
     menu_label = "Entry forms"
-    list_display = ["title", "live", "latest_revision_created_at"]
+    list_display = ["title", LiveStatusTagColumn(), UpdatedAtColumn()]
     search_fields = ["title"]
     add_to_admin_menu = True
     menu_order = 200
