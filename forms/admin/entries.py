@@ -110,15 +110,13 @@ class EntryAdmin(ModelAdmin):
     def get_list_export(self, request):
         return self.list_export if request.user.has_perm(EXPORT) else []
 
-    @staticmethod
-    def reference_or_draft(entry):
+    def reference_or_draft(self, entry):
         return entry.reference or "(draft)"
 
     reference_or_draft.short_description = "Reference"
     reference_or_draft.admin_order_field = "reference"
 
-    @staticmethod
-    def entry_title(entry):
+    def entry_title(self, entry):
         return (
             entry.answers.get("entry_title")
             or entry.answers.get("organisation_name")
@@ -128,18 +126,15 @@ class EntryAdmin(ModelAdmin):
 
     entry_title.short_description = "Title or organisation"
 
-    @staticmethod
-    def category(entry):
+    def category(self, entry):
         return entry.page_title
 
     category.admin_order_field = "page__title"
 
-    @staticmethod
-    def programme(entry):
+    def programme(self, entry):
         return entry.programme_name or ""
 
-    @staticmethod
-    def status(entry):
+    def status(self, entry):
         return entry.get_status_display()
 
     status.admin_order_field = "status"
