@@ -5,17 +5,21 @@
 #     (seed_bench: demo content, the "Benchmark Award" category with the peers' 12 questions,
 #     bench users with drafts, surge users);
 #  2. static files collected into a temporary folder, plus the anonymous category page saved
-#     as a static file (the "same HTML served as a static file by the same server");
+#     there as a file (the "same HTML served as a static file by the same server");
 #  3. the site under gunicorn (2 sync workers, 127.0.0.1:8700, site_config.settings.bench);
 #  4. the peers: peer-bench's setup.sh and serve.sh, under .bench/peers, same PostgreSQL;
-#  5. loadgen: every scenario at concurrency 8, then `save` at concurrency 16 (p99 target),
-#     --rounds 2, --baseline peer_a;
-#  6. sign-ins: check_password timed in-process, and 24 sign-ins over HTTP;
+#  5. loadgen: every scenario at concurrency 8, then `save` at concurrency 16 (the p99 target),
+#     --rounds 2, --baseline peer_a (about 7 minutes: fixed by the durations);
+#  6. sign-in (bench_signin): check_password timed in-process, and 8 sign-ins over HTTP;
 #     bench_profile: each request in-process, SQL time against the rest;
-#  7. the deadline surge (bench/surge.py): 300 entrants for 120 s by default;
-#  8. bench/report.py prints one Markdown table and writes docs/benchmarks.md.
+#  7. the deadline surge (bench/surge.py): 300 entrants for 120 s, then up to 2 levels of 75 s
+#     looking for the largest number that passes (at most about 6 minutes in all);
+#  8. the export (bench_export): 10,000 submitted entries to CSV and to XLSX (2-3 minutes);
+#  9. bench/report.py prints one Markdown table and writes docs/benchmarks.md.
 #
-# Everything it starts is stopped on exit. Loopback only. About 10 minutes on 2 cores.
+# Everything it starts is stopped on exit (trap on EXIT). Loopback only. Time: about 15 minutes
+# on an idle 2-core machine, more on a busy one; BENCH_SURGE_SEARCH=0 BENCH_SKIP_EXPORT=1
+# brings it to about 10, BENCH_SKIP_SURGE=1 BENCH_SKIP_EXPORT=1 to about 8.
 #
 # Settings (environment):
 #   BENCH_PG_URL           server URL without a database   postgresql://postgres@127.0.0.1:5432
@@ -24,11 +28,14 @@
 #   BENCH_ROUNDS           loadgen rounds                   2
 #   BENCH_SURGE_ENTRANTS   surge entrants                   300
 #   BENCH_SURGE_DURATION   surge seconds                    120
-#   BENCH_SURGE_SEARCH     extra surge levels (60 s each) looking for the largest passing one: 0
+#   BENCH_SURGE_SEARCH     extra surge levels looking for the largest passing one   2
+#   BENCH_SURGE_SEARCH_DURATION  seconds per extra level (same rates, shorter)      75
 #   BENCH_SURGE_SIGN_IN    session: the surge's entrants get sessions made server-side before
 #                          the clock (the HTTP sign-in cost is measured on its own); http: they
 #                          sign in through the form (300 x the hasher's cost: minutes on 2 cores)
-#   BENCH_SKIP_SURGE=1     leave the surge out (a quick run)
+#   BENCH_SKIP_SURGE=1     leave the surge out
+#   BENCH_EXPORT_ENTRIES   submitted entries for the export benchmark   10000
+#   BENCH_SKIP_EXPORT=1    leave the export out
 #   BENCH_REPORT           where the report goes            docs/benchmarks.md
 #   PEER_BENCH_DIR         peer-bench                       ../shared/peer-bench from the repo
 set -euo pipefail
@@ -44,8 +51,10 @@ duration=${BENCH_DURATION:-10}
 rounds=${BENCH_ROUNDS:-2}
 surge_entrants=${BENCH_SURGE_ENTRANTS:-300}
 surge_duration=${BENCH_SURGE_DURATION:-120}
-surge_search=${BENCH_SURGE_SEARCH:-0}
+surge_search=${BENCH_SURGE_SEARCH:-2}
+surge_search_duration=${BENCH_SURGE_SEARCH_DURATION:-75}
 surge_sign_in=${BENCH_SURGE_SIGN_IN:-session}
+export_entries=${BENCH_EXPORT_ENTRIES:-10000}
 report=${BENCH_REPORT:-$repo/docs/benchmarks.md}
 
 say() { printf '\n== %s (%s)\n' "$*" "$(date +%H:%M:%S)" >&2; }
@@ -174,7 +183,8 @@ cat "$results/loadgen-c16.md" >&2
 peers serve.sh stop >&2
 
 say "sign-in: the configured password hasher, in-process and over HTTP"
-"$python" manage.py bench_signin --http "http://127.0.0.1:$port" --json "$results/signin.json"
+"$python" manage.py bench_signin --http "http://127.0.0.1:$port" --sign-ins 8 --concurrency 2 \
+    --json "$results/signin.json"
 
 say "where the time goes: each request in-process, one at a time"
 "$python" manage.py bench_profile --json "$results/profile.json"
@@ -182,8 +192,15 @@ say "where the time goes: each request in-process, one at a time"
 if [[ ${BENCH_SKIP_SURGE:-} != 1 ]]; then
     say "deadline surge: $surge_entrants entrants, $surge_duration s"
     "$python" bench/surge.py --entrants "$surge_entrants" --duration "$surge_duration" \
-        --search "$surge_search" --sign-in "$surge_sign_in" --django \
+        --search "$surge_search" --search-duration "$surge_search_duration" \
+        --sign-in "$surge_sign_in" --django \
         --json "$results/surge.json" >&2 || true
+fi
+
+if [[ ${BENCH_SKIP_EXPORT:-} != 1 ]]; then
+    say "export: $export_entries submitted entries to CSV and XLSX"
+    "$python" manage.py bench_export --entries "$export_entries" \
+        --json "$results/export.json" >&2 || true
 fi
 
 say "versions and report"
