@@ -76,3 +76,28 @@ def test_a_zip_bomb_renamed_docx_is_refused():
 )
 def test_file_names_lose_paths_and_control_characters(name, shown):
     assert safe_display_name(name) == shown
+
+
+def test_uploads_are_stored_privately_and_never_under_a_public_url(
+    client, entrant, category, settings
+):
+    from pathlib import Path
+
+    from forms import services
+
+    entry = services.start_entry(user=entrant, page=category)
+    services.save_draft(
+        entry=entry,
+        user=entrant,
+        answers={},
+        base_version=1,
+        uploads={"evidence": upload("../../evil name.pdf", b"%PDF-1.4\n%%EOF\n")},
+    )
+    stored = entry.files.get()
+    path = Path(stored.file.path).resolve()
+    assert path.is_relative_to(Path(settings.PRIVATE_MEDIA_ROOT).resolve())
+    assert not path.is_relative_to(Path(settings.MEDIA_ROOT).resolve())
+    assert "evil" not in stored.file.name and ".." not in stored.file.name
+    with pytest.raises(ValueError):
+        stored.file.url  # noqa: B018 - private storage has no public URL
+    assert client.get(settings.MEDIA_URL + stored.file.name).status_code == 404
