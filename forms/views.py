@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import date as format_date
 from django.utils import timezone
@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from . import services
 from .answers import read_answers
+from .downloads import file_download
 from .exceptions import (
     EntryError,
     EntryLimitReached,
@@ -141,14 +142,8 @@ def _edit_page(
     )
 
 
-@login_required
-@require_GET
-@never_cache
-def review(request, public_id: str):
-    entry = own_entry(request.user, public_id)
-    if entry.status != EntryStatus.DRAFT:
-        return redirect("entry_detail", public_id=entry.public_id)
-    entry.page = entry.page.specific
+def _review_page(request, entry: Entry, *, status: int = 200, submit_error: str = ""):
+    """Check your answers: every answer by section, what still stops a submit, and the button."""
     host = as_host(entry.page)
     return render(
         request,
@@ -158,9 +153,24 @@ def review(request, public_id: str):
             "page": entry.page,
             "view": entry_view(entry),
             "email_verified": services.has_verified_email(request.user),
-            "editable": host is not None and services.accepts_changes(entry, host, timezone.now()),
+            "editable": entry.is_draft
+            and host is not None
+            and services.accepts_changes(entry, host, timezone.now()),
+            "submit_error": submit_error,
         },
+        status=status,
     )
+
+
+@login_required
+@require_GET
+@never_cache
+def review(request, public_id: str):
+    entry = own_entry(request.user, public_id)
+    if entry.status != EntryStatus.DRAFT:
+        return redirect("entry_detail", public_id=entry.public_id)
+    entry.page = entry.page.specific
+    return _review_page(request, entry)
 
 
 @login_required
@@ -172,48 +182,25 @@ def submit(request, public_id: str):
     try:
         services.submit_entry(entry=entry, user=request.user, base_version=_base_version(request))
     except EntryNotEditable:
-        if entry.status == EntryStatus.SUBMITTED:
+        entry.refresh_from_db(fields=["status"])
+        if entry.status == EntryStatus.SUBMITTED:  # a second click: show the first's result
             return redirect("entry_submitted", public_id=entry.public_id)
         messages.error(request, EntryNotEditable.message)
         return redirect("entry_detail", public_id=entry.public_id)
     except IncompleteEntry as error:
-        return render(
-            request,
-            "forms/review.html",
-            {
-                "entry": entry,
-                "page": entry.page,
-                "view": entry_view(entry),
-                "email_verified": True,
-                "editable": True,
-                "submit_error": error.message,
-            },
-            status=400,
-        )
+        return _review_page(request, entry, status=400, submit_error=error.message)
     except StaleDraft as error:
+        if wants_json(request):
+            return JsonResponse({"ok": False, "message": error.message}, status=409)
         messages.error(
             request,
             "Your entry changed in another tab or device. Check your answers again, then submit.",
         )
-        if wants_json(request):
-            return JsonResponse({"ok": False, "message": error.message}, status=409)
         return redirect("entry_review", public_id=entry.public_id)
     except EntryError as error:
         entry.refresh_from_db()
         entry.page = entry.page.specific
-        return render(
-            request,
-            "forms/review.html",
-            {
-                "entry": entry,
-                "page": entry.page,
-                "view": entry_view(entry),
-                "email_verified": services.has_verified_email(request.user),
-                "editable": False,
-                "submit_error": error.message,
-            },
-            status=error.status_code,
-        )
+        return _review_page(request, entry, status=error.status_code, submit_error=error.message)
     return redirect("entry_submitted", public_id=entry.public_id)
 
 
@@ -280,12 +267,4 @@ def download_file(request, public_id: str, file_id: str):
     )
     if not allowed or entry.public_id != public_id:
         raise Http404("File not found")
-    response = FileResponse(
-        upload.file.open("rb"),
-        as_attachment=True,
-        filename=upload.original_name,
-        content_type=upload.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "no-store, private"
-    return response
+    return file_download(upload)

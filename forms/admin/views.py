@@ -4,13 +4,13 @@ from datetime import datetime, time
 
 from django import forms as django_forms
 from django.contrib import messages
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from wagtail.models import Page
 
 from forms import staff_actions
+from forms.downloads import file_download
 from forms.file_archive import zip_response
 from forms.models import Entry, EntryFile
 from forms.selectors import entry_view
@@ -117,15 +117,7 @@ def download_file(request, file_id: str):
     if denied := refuse_without(request, VIEW):
         return denied
     upload = get_object_or_404(EntryFile, public_id=file_id)
-    response = FileResponse(
-        upload.file.open("rb"),
-        as_attachment=True,
-        filename=upload.original_name,
-        content_type=upload.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "no-store, private"
-    return response
+    return file_download(upload)
 
 
 @never_cache
