@@ -68,7 +68,8 @@ def question_columns(entries: QuerySet[Entry]) -> list[tuple[str, str, bool]]:
 
 def export_rows(entries: QuerySet[Entry]) -> Iterator[list[str]]:
     columns = question_columns(entries)
-    yield [heading for heading, _ in BASE_COLUMNS] + [label for _, label, _ in columns]
+    header = [heading for heading, _ in BASE_COLUMNS] + [label for _, label, _ in columns]
+    yield [neutralise(cell) for cell in header]  # editors write the question labels
     iterator = (
         entries.select_related("entrant", "page")
         .prefetch_related("files")

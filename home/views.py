@@ -10,10 +10,11 @@ SEARCHABLE = (ProgrammePage, CategoryPage, GuidancePage)
 def search(request):
     """Site search over programmes, categories and guidance."""
     query = request.GET.get("q", "").strip()[:200]
+    terms = query.replace('"', " ").strip()  # a lone " is a syntax error to SQLite's FTS5
     results = Page.objects.none()
-    if query:
+    if terms:
         results = (
-            Page.objects.live().public().type(*SEARCHABLE).specific().search(query, operator="and")
+            Page.objects.live().public().type(*SEARCHABLE).specific().search(terms, operator="and")
         )
     paginator = Paginator(results, 10)
     try:
