@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import re
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -59,28 +60,32 @@ values = {{name: getattr(p, name) for name in names}}
 values["csp_is_base"] = p.CONTENT_SECURITY_POLICY == base.CONTENT_SECURITY_POLICY
 values["middleware"] = p.MIDDLEWARE
 values["installed_apps"] = p.INSTALLED_APPS
+values["debug"] = p.DEBUG
 print(json.dumps(values))
 """
+
+
+def production_env(**overrides: str) -> dict[str, str]:
+    """The environment of a deployment that sets only what it must."""
+    env = {
+        key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "PYTEST"))
+    }
+    env.update(DJANGO_SECRET_KEY=secrets.token_urlsafe(50), DJANGO_ALLOWED_HOSTS="example.org")
+    env.update(overrides)
+    return env
+
+
+def run_python(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(  # noqa: S603 (our own interpreter and code)
+        [sys.executable, *args], capture_output=True, text=True, env=env, cwd=settings.BASE_DIR
+    )
 
 
 @pytest.fixture(scope="module")
 def production():
     """The production settings' security values, as a deployment with defaults gets them."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_SECURE_", "DJANGO_SETTINGS_MODULE"))
-    }
-    env["DJANGO_SECRET_KEY"] = "x" * 64
-    env["DJANGO_ALLOWED_HOSTS"] = "example.org"
-    result = subprocess.run(  # noqa: S603 (our own interpreter, fixed code)
-        [sys.executable, "-c", READ_PRODUCTION],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-        cwd=settings.BASE_DIR,
-    )
+    result = run_python(["-c", READ_PRODUCTION], production_env(DJANGO_DEBUG="true"))
+    assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout)
     values["SECURE_PROXY_SSL_HEADER"] = tuple(values["SECURE_PROXY_SSL_HEADER"])
     return values
@@ -149,6 +154,7 @@ def test_production_settings_turn_every_https_and_cookie_protection_on(productio
     assert production["X_FRAME_OPTIONS"] == "DENY"
     assert production["SECURE_REFERRER_POLICY"] == "same-origin"
     assert production["SECURE_CONTENT_TYPE_NOSNIFF"] is True
+    assert production["debug"] is False  # even when DJANGO_DEBUG says true
     assert production["csp_is_base"] is True
     assert "csp" in production["installed_apps"]
     assert "site_config.csp.ContentSecurityPolicyMiddleware" in production["middleware"]
@@ -198,6 +204,20 @@ def test_sign_in_sets_secure_httponly_samesite_session_and_csrf_cookies(
     assert session["samesite"] == "Lax"
     assert session["path"] == "/"
     assert not session["domain"]  # this host only
+
+
+def test_production_refuses_to_start_without_a_long_secret_key():
+    for key in ["", "short-and-guessable"]:
+        result = run_python(["-c", READ_PRODUCTION], production_env(DJANGO_SECRET_KEY=key))
+        assert result.returncode != 0
+        assert "Set DJANGO_SECRET_KEY to a random string of at least 50 characters" in result.stderr
+
+
+def test_djangos_deployment_check_finds_nothing_in_the_production_settings():
+    env = production_env(DJANGO_SETTINGS_MODULE="site_config.settings.production")
+    result = run_python(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
 
 
 # Content Security Policy -----------------------------------------------------------
