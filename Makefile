@@ -35,7 +35,7 @@ axe: node_modules/axe-core/axe.min.js
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
-	$(MANAGE) ensure_local_admin
+	$(MANAGE) ensure_local_admin --port $(PORT)
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install chromium axe

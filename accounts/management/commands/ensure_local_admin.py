@@ -11,7 +11,10 @@ ADMIN_EMAIL = "admin@example.org"
 class Command(BaseCommand):
     help = "Create (or refresh) the local admin account and print how to sign in. Development only."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000, help="The port make run serves on.")
+
+    def handle(self, *args, port: int = 8000, **options):
         if not settings.DEBUG:
             raise CommandError("ensure_local_admin is for local development (DEBUG on) only.")
         # One password per checkout, kept out of git, so it stays the same across restarts.
@@ -33,7 +36,7 @@ class Command(BaseCommand):
         user.save()
         self.stdout.write(
             self.style.SUCCESS(
-                f"\n  Wagtail admin: http://127.0.0.1:8000/admin/\n"
+                f"\n  Wagtail admin: http://127.0.0.1:{port}/admin/\n"
                 f"  Email:    {ADMIN_EMAIL}\n  Password: {password}\n"
             )
         )
