@@ -338,6 +338,24 @@ def profile_table(profile) -> str:
     return "\n".join(lines)
 
 
+def statements(profile) -> str:
+    """Each request's SQL statements, in order, by table: where the query counts come from."""
+    if not profile:
+        return ""
+    lines = []
+    for name, p in profile.items():
+        listed, previous, run = [], None, 0
+        for statement in p.get("statements", []) + [None]:
+            if statement == previous:
+                run += 1
+                continue
+            if previous is not None:
+                listed.append(f"{previous} ×{run}" if run > 1 else previous)
+            previous, run = statement, 1
+        lines.append(f"- `{name}` ({len(p.get('statements', []))}): " + ", ".join(listed))
+    return "SQL statements, in order:\n\n" + "\n".join(lines)
+
+
 def readings(profile, c8: dict) -> str:
     """What the profile says about each request, in sentences generated from this run."""
     if not profile:
@@ -366,6 +384,65 @@ def readings(profile, c8: dict) -> str:
             )
         )
     return "\n".join(lines)
+
+
+def more_readings(c8: dict, surge, export, signin) -> str:
+    """The other gaps, in sentences generated from this run's numbers."""
+    lines = []
+    ours = c8.get(("anon_get", US), {}).get("rps")
+    static = c8.get(("anon_get", STATIC), {}).get("rps")
+    if ours and static:
+        lines.append(
+            f"- Anonymous page: the same bytes as a static file were served at {static} req/s "
+            f"by the same two workers, {static / ours:.0f} times the rendered page's {ours} "
+            "req/s: the difference is rendering and queries on every request. The anonymous "
+            "targets (5× peer A, half the static file) need the page cache to serve it."
+        )
+    levels = [r for r in (surge or {}).get("levels", []) if "saves" in r]
+    for level in levels:
+        behind = max(level.get("late_p95_ms") or 0, level.get("save_p50_ms") or 0) > 1000
+        planned = f" of {level['planned_saves']} planned" if "planned_saves" in level else ""
+        if level["passed"]:
+            continue
+        if behind:
+            lines.append(
+                f"- Surge at {level['entrants']} entrants: the server was saturated: "
+                f"{level['saves']} saves{planned} ({level['saves_per_s']}/s), the median save "
+                f"took {num(level['save_p50_ms'])} ms and entrants fell behind their "
+                f"schedule (p95 {num(level.get('late_p95_ms'))} ms late), so the p99 "
+                f"({num(level['save_p99_ms'])} ms) is queueing behind other requests."
+            )
+        elif not level["errors"] and not level["lost_saves"]:
+            before = level.get("save_p99_before_submits_ms")
+            during = level.get("save_p99_during_submits_ms")
+            split = (
+                f" The p99 was {num(before)} ms before the submit window opened and "
+                f"{num(during)} ms during it (submit p95 {num(level['submit_p95_ms'])} ms for "
+                "the check-your-answers page, the submit and the confirmation page)."
+                if before is not None and during is not None
+                else ""
+            )
+            lines.append(
+                f"- Surge at {level['entrants']} entrants: the server kept up (median save "
+                f"{num(level['save_p50_ms'])} ms, {level['saves']} saves{planned}) but not "
+                f"its tail: p99 {num(level['save_p99_ms'])} ms.{split}"
+            )
+    if export:
+        csv = export["csv"]
+        lines.append(
+            f"- Export: the CSV took {csv['seconds']} s, {csv.get('cpu_seconds')} s of it CPU "
+            f"in the exporting process (the rest is the database and the shared machine), "
+            f"for {csv['megabytes']} MB; memory grew {csv['added_mb']:.0f} MB during it, on a "
+            f"process of {csv['before_mb']:.0f} MB."
+        )
+    if signin:
+        rate = signin["sign_ins_per_s_per_core"]
+        lines.append(
+            f"- Sign-in: {signin['ms_per_check_cpu']} ms of CPU per password check is "
+            f"{rate} sign-ins per second per core: 300 entrants signing in within one "
+            f"minute would need {300 / 60 / rate:.1f} cores for the hashing alone."
+        )
+    return "Reading of this run:\n\n" + "\n".join(lines) if lines else ""
 
 
 def surge_details(surge) -> str:
@@ -417,7 +494,7 @@ def document(folder: Path) -> tuple[str, str]:
     signin_rows(table, load(folder, "signin.json"), surge)
 
     machine = (c8_raw or {}).get("environment", {})
-    started = machine.get("started", time.strftime("%Y-%m-%d %H:%M:%S %z"))
+    started = env.get("started") or machine.get("started", time.strftime("%Y-%m-%d %H:%M %z"))
     peers = machine.get("targets", {})
     peer_versions = "; ".join(
         f"{name}: " + ", ".join(f"{k} {v}" for k, v in info.get("versions", {}).items())
@@ -472,22 +549,27 @@ its `auth_get` an empty form. Peer B (wagtail-flexible-forms) saves one step
 
 {readings(load(folder, "profile.json"), c8)}
 
+{statements(load(folder, "profile.json"))}
+
+{more_readings(c8, surge, load(folder, "export.json"), load(folder, "signin.json"))}
+
 ## Deadline surge
 
-bench/surge.py: each entrant is signed in once before the clock ({surge_sign_in(surge)})
-and opens the category page, then autosaves all 12 answers every 10 s with one
-edited, and submits (check-your-answers page, submit, confirmation page) at a
-random moment in the last minute. A save is lost when the database does not
-hold exactly the answers and version of the entrant's last acknowledged save.
-Levels after the first (the search for the largest passing number) are shorter:
-a shorter autosave-only first phase, the same one-minute submit window, so saves
-and submits arrive at the same rates.
+bench/surge.py. Each entrant is signed in once before the clock
+({surge_sign_in(surge)}) and opens the category page, then autosaves all 12
+answers every 10 s with one edited, and submits (check-your-answers page,
+submit, confirmation page) at a random moment in the last minute. A save is
+lost when the database does not hold exactly the answers and version of the
+entrant's last acknowledged save (or of a save sent without a reply). Levels
+after the first (the search for the largest passing number) are shorter: a
+shorter autosave-only first phase, the same one-minute submit window, so
+saves and submits arrive at the same rates.
 
 {surge_details(surge)}
 
 ## Raw loadgen output
 
-{chr(10).join(raw) if raw else "Not run."}
+{(chr(10) * 2).join(raw) if raw else "Not run."}
 """
     return doc, table.markdown()
 

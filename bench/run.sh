@@ -125,6 +125,7 @@ if [[ ${BENCH_SKIP_SURGE:-} == 1 ]]; then surge_users=0; fi
 export BENCH_LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 export BENCH_COMMIT="$(git -C "$repo" describe --always --dirty 2>/dev/null || echo unknown)"
 started=$(date +%s)
+export BENCH_STARTED="$(date '+%Y-%m-%d %H:%M %z')"
 
 say "database awards_bench (fresh), migrate, seed_bench"
 psql "$pg_url/postgres" -qX -v ON_ERROR_STOP=1 \
@@ -223,6 +224,7 @@ with open(sys.argv[1], "w") as file:
         "conn_max_age": settings.DATABASES["default"]["CONN_MAX_AGE"],
         "load_average_start": [float(x) for x in os.environ["BENCH_LOAD_START"].split()],
         "commit": os.environ["BENCH_COMMIT"],
+        "started": os.environ["BENCH_STARTED"],
         "bench_seconds": int(os.environ["BENCH_SECONDS"]),
     }, file)
 PY

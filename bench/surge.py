@@ -227,6 +227,8 @@ class Level:
         self.submits: list[float] = []
         self.errors: list[str] = []
         self.late: list[float] = []
+        self.planned = 0  # saves the schedule asks for, had the server kept up
+        self.save_started: list[float] = []  # when each save in ``saves`` was sent
 
     def error(self, message: str) -> None:
         with self.lock:
@@ -243,6 +245,9 @@ def run_entrant(entrant: Entrant, args, level: Level, start: float, rng: random.
     duration = args.duration
     submit_at = rng.uniform(max(0.0, duration - args.submit_window), duration - 2.0)
     next_save = rng.uniform(0, args.interval)
+    planned = max(1, math.ceil((submit_at - next_save) / args.interval))
+    with level.lock:
+        level.planned += planned
     while not entrant.failed:
         due = min(next_save, submit_at)
         wait = start + due - time.perf_counter()
@@ -297,6 +302,7 @@ def save(entrant: Entrant, level: Level) -> None:
     entrant.acked, entrant.pending_save = answers, None
     with level.lock:
         level.saves.append(elapsed)
+        level.save_started.append(began)
 
 
 def submit(entrant: Entrant, level: Level) -> None:
@@ -471,6 +477,11 @@ def run_level(count: int, pool: list[Entrant], args) -> dict:
     else:
         lost, lost_samples = None, ["not checked (run with --django)"]
     saves, submits = sorted(level.saves), sorted(level.submits)
+    window = start + args.duration - args.submit_window
+    before = sorted(t for t, at in zip(level.saves, level.save_started, strict=True) if at < window)
+    during = sorted(
+        t for t, at in zip(level.saves, level.save_started, strict=True) if at >= window
+    )
     p99 = ms(percentile(saves, 99))
     result = {
         "entrants": count,
@@ -482,12 +493,15 @@ def run_level(count: int, pool: list[Entrant], args) -> dict:
         "sign_in_s": round(sign_in_elapsed, 1),
         "sign_ins_per_s": round(len(new) / sign_in_elapsed, 2) if new else None,
         "sign_in_p50_ms": ms(percentile(sign_in_times, 50)),
+        "planned_saves": level.planned,
         "saves": len(saves),
         "saves_per_s": round(len(saves) / args.duration, 1),
         "save_p50_ms": ms(percentile(saves, 50)),
         "save_p95_ms": ms(percentile(saves, 95)),
         "save_p99_ms": p99,
         "save_max_ms": ms(saves[-1] if saves else None),
+        "save_p99_before_submits_ms": ms(percentile(before, 99)),
+        "save_p99_during_submits_ms": ms(percentile(during, 99)),
         "submits": len(submits),
         "submit_p95_ms": ms(percentile(submits, 95)),
         "errors": len(level.errors),
