@@ -153,9 +153,22 @@ def test_entry_form_autosave_and_entrant_pages_run_under_the_policy(
     entry_path = page.url.replace(base, "").replace("review/", "")
     page.goto(base + entry_path)
     expect(page.locator("[data-print]")).to_be_visible()  # print.js unhid its button
-    for path in [reverse("my_entries"), reverse("account_profile"), "/accounts/password/change/"]:
+    for path in [
+        reverse("my_entries"),
+        reverse("account_profile"),
+        "/accounts/password/change/",
+        reverse("mfa_index"),
+    ]:
         page.goto(base + path)
         page.wait_for_load_state("networkidle")
+    # Two-factor setup: its QR code is a data: image, which the policy allows.
+    page.goto(base + reverse("mfa_activate_totp"))
+    if page.get_by_role("heading", name="Confirm Access").is_visible():  # allauth reauthenticates
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Confirm").click()
+    qr_code = page.locator("img[src^='data:image/svg']")
+    expect(qr_code).to_be_visible()
+    assert qr_code.evaluate("img => img.complete && img.naturalWidth > 0")
     watch.assert_clean()
 
 
