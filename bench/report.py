@@ -370,18 +370,10 @@ def readings(profile, c8: dict) -> str:
             if limit and p["queries"] > limit
             else ""
         )
-        ours = c8.get((name, US), {}).get("rps")
         lines.append(
-            f"- `{name}`: {p['median_ms']} ms a request with the machine to itself: "
-            f"{p['queries']} queries{over} take {p['sql_ms']} ms; the other "
-            f"{p['other_ms']} ms ({share:.0%}) is Python (views, forms, template rendering, "
-            f"middleware)."
-            + (
-                f" Two workers at that cost top out near {2000 / p['median_ms']:.0f} req/s; "
-                f"under load it did {ours} req/s."
-                if ours
-                else ""
-            )
+            f"- `{name}`: {p['median_ms']} ms a request, one at a time: {p['queries']} "
+            f"queries{over} take {p['sql_ms']} ms; the other {p['other_ms']} ms ({share:.0%}) "
+            "is Python (views, forms, template rendering, middleware)."
         )
     return "\n".join(lines)
 
@@ -545,6 +537,9 @@ its `auth_get` an empty form. Peer B (wagtail-flexible-forms) saves one step
 
 ## Where the time goes (in-process, one request at a time)
 
+Each request through Django's test client, no network and no concurrent load
+from the benchmark (the machine's other work still runs); medians.
+
 {profile_table(load(folder, "profile.json"))}
 
 {readings(load(folder, "profile.json"), c8)}
@@ -555,15 +550,15 @@ its `auth_get` an empty form. Peer B (wagtail-flexible-forms) saves one step
 
 ## Deadline surge
 
-bench/surge.py. Each entrant is signed in once before the clock
-({surge_sign_in(surge)}) and opens the category page, then autosaves all 12
-answers every 10 s with one edited, and submits (check-your-answers page,
-submit, confirmation page) at a random moment in the last minute. A save is
+bench/surge.py. Each entrant is signed in once before the clock and opens
+the category page, then autosaves all 12 answers every 10 s with one edited,
+and submits (check-your-answers page, submit, confirmation page) at a random
+moment in the last minute. A save is
 lost when the database does not hold exactly the answers and version of the
 entrant's last acknowledged save (or of a save sent without a reply). Levels
 after the first (the search for the largest passing number) are shorter: a
 shorter autosave-only first phase, the same one-minute submit window, so
-saves and submits arrive at the same rates.
+saves and submits arrive at the same rates. Sign-in: {surge_sign_in(surge)}.
 
 {surge_details(surge)}
 
