@@ -20,19 +20,10 @@ from awards.tests.builders import (
     load_demo_site,
     set_default_contacts,
 )
+from awards.tests.reading import text, visit
 from home.demo_data import COMMUNITY_PARTNERSHIP, PERFORMANCE_RECOVERY
 
 pytestmark = pytest.mark.django_db
-
-
-def visit(client, page) -> BeautifulSoup:
-    response = client.get(page.url)
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def text(tag) -> str:
-    return " ".join(tag.get_text().split())
 
 
 def section(soup: BeautifulSoup, heading_id: str):

@@ -3,7 +3,6 @@
 from datetime import date, timedelta
 
 import pytest
-from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from awards.models import KeyDate, ProgrammePage, ProgrammeSponsor
@@ -19,19 +18,10 @@ from awards.tests.builders import (
     load_demo_site,
     set_default_contacts,
 )
+from awards.tests.reading import text, visit
 from home.demo_data import COMMUNITY_PARTNERSHIP, PERFORMANCE_RECOVERY
 
 pytestmark = pytest.mark.django_db
-
-
-def visit(client, page) -> BeautifulSoup:
-    response = client.get(page.url)
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def text(tag) -> str:
-    return " ".join(tag.get_text().split())
 
 
 def test_open_demo_programme_lists_its_category_as_a_card_with_state_and_deadline(client):
