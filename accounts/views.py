@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from forms import privacy
 
+from . import session_refresh
 from .forms import DeleteAccountForm, ProfileForm
 from .verification import has_verified_email
 
@@ -37,11 +38,13 @@ def profile(request: HttpRequest) -> HttpResponse:
 @require_POST
 @never_cache
 def keep_alive(request: HttpRequest) -> HttpResponse:
-    """ "Stay signed in": any request starts the idle window again, so this one
-    only has to arrive. 401 rather than a redirect to the sign-in page when the
-    session has already ended, so the script that calls it can say so."""
+    """ "Stay signed in": saves the session now, so it runs for the whole idle
+    window from this request (other requests save it only every few minutes:
+    accounts/session_refresh.py). 401 rather than a redirect to the sign-in page
+    when the session has already ended, so the script that calls it can say so."""
     if not request.user.is_authenticated:
         return HttpResponse(status=401)
+    session_refresh.refresh(request.session)
     return HttpResponse(status=204)
 
 

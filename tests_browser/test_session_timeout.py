@@ -1,7 +1,12 @@
 """The inactivity warning on an entry form, in a real Chromium with a fake clock:
-no warning while the entrant works (autosave counts as activity), a warning
-five minutes before the session would end, "Stay signed in" keeps it, and
-afterwards a clear "signed out" with a way back."""
+no warning while the entrant works (an autosave that saves the session counts
+as activity), a warning five minutes before the session would end, "Stay
+signed in" keeps it, and afterwards a clear "signed out" with a way back.
+
+The page's clock is fake, the server's is not: the server saves the session
+again only when the last save is SESSION_REFRESH_SECONDS old
+(accounts/session_refresh.py), which in real time it never is here unless the
+test sets it to 0."""
 
 from datetime import timedelta
 
@@ -38,7 +43,10 @@ def sign_in(page, base_url, next_url):
     page.wait_for_url(f"{base_url}{next_url}")
 
 
-def test_an_idle_entrant_is_warned_and_can_stay_signed_in(live_server, page, entry_page, axe):
+def test_an_idle_entrant_is_warned_and_can_stay_signed_in(
+    live_server, page, entry_page, axe, settings
+):
+    settings.SESSION_REFRESH_SECONDS = 0  # every request saves the session
     page.clock.install()
     sign_in(page, live_server.url, entry_page.url)
     warning = page.get_by_role("alertdialog")
@@ -81,6 +89,28 @@ def test_an_idle_entrant_is_warned_and_can_stay_signed_in(live_server, page, ent
         "href", f"/accounts/login/?next={entry_page.url.replace('/', '%2F')}"
     )
     expect(warning.get_by_role("button", name="Stay signed in")).to_be_hidden()
+
+
+def test_an_autosave_that_does_not_save_the_session_does_not_move_the_warning(
+    live_server, page, entry_page
+):
+    """Soon after the last save of the session, an autosave leaves its end where it
+    was, so the warning must stay where it was too."""
+    page.clock.install()
+    sign_in(page, live_server.url, entry_page.url)
+    before = Session.objects.get().expire_date
+
+    page.clock.fast_forward("01:00:00")
+    field = page.get_by_label("Organisation name")
+    field.fill("Northshire NHS Trust")
+    field.blur()
+    expect(page.locator("[data-save-status]")).to_contain_text("Saved at", timeout=15_000)
+    assert Session.objects.get().expire_date == before
+
+    page.clock.fast_forward("00:55:01")
+    warning = page.get_by_role("alertdialog")
+    expect(warning).to_be_visible()
+    expect(warning).to_contain_text("You will be signed out soon")
 
 
 def test_the_warning_can_be_dismissed_and_the_entrant_is_told_once(live_server, page, entry_page):

@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "site_config.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "accounts.session_refresh.SessionRefreshMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -196,11 +197,16 @@ ACCOUNT_RATE_LIMITS = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
-# Sessions end after this long without a request; every request (an autosave
-# too) starts the window again. Entry pages warn five minutes before the end
+# Sessions end after this long without a request. A request (an autosave too)
+# starts the window again by saving the session, but only once the last save is
+# SESSION_REFRESH_SECONDS old (at most a tenth of the window), not on every
+# request: so a session ends between SESSION_COOKIE_AGE - SESSION_REFRESH_SECONDS
+# and SESSION_COOKIE_AGE after the last request (accounts/session_refresh.py).
+# Entry pages warn five minutes before the real end
 # (accounts.context_processors.session_timeout, static/js/session-timeout.js).
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_IDLE_SECONDS", str(2 * 60 * 60)))
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_REFRESH_SECONDS = int(os.environ.get("DJANGO_SESSION_REFRESH_SECONDS", str(5 * 60)))
+SESSION_SAVE_EVERY_REQUEST = False
 
 # Two-factor authentication (allauth.mfa): an authenticator app (TOTP), with
 # recovery codes. With STAFF_REQUIRE_2FA, anyone who can use the Wagtail admin

@@ -1,12 +1,16 @@
 // Warns an entrant before their session ends for want of activity.
 //
-// The session ends SESSION_COOKIE_AGE seconds after the last request to the
-// server; every request (a page, an autosave, "Stay signed in") starts that
-// window again. <body data-session-expires-in="7200"> says how long this page's
-// session has left (accounts/context_processors.py). On a page with an entry
-// form, five minutes before the end, a warning offers "Stay signed in", which
-// posts to /accounts/keep-alive/. Tabs share the time of the latest request
-// through localStorage, so a busy tab keeps a quiet one from warning for nothing.
+// The session ends SESSION_COOKIE_AGE seconds (the idle window) after it was
+// last saved. Requests (a page, an autosave) save it again only when the last
+// save is a few minutes old; "Stay signed in" always does
+// (accounts/session_refresh.py). <body data-session-expires-in="7140"> says how
+// long this page's session really has left (accounts/context_processors.py).
+// Each save also sets the cookie "session_activity" ("<time of the save in
+// ms>-<idle window in s>"): when it changes after an autosave, that save pushed
+// the end back. On a page with an entry form, five minutes before the end, a
+// warning offers "Stay signed in", which posts to /accounts/keep-alive/. Tabs
+// share the end they know of through localStorage, so a busy tab keeps a quiet
+// one from warning for nothing.
 (function () {
   "use strict";
 
@@ -14,11 +18,21 @@
   if (!seconds || seconds <= 0) return;
 
   const KEEP_ALIVE_URL = "/accounts/keep-alive/";
-  const SHARED_KEY = "awards:session-activity";
-  const WINDOW_MS = seconds * 1000;
+  const SHARED_KEY = "awards:session-expires-at";
+  const ACTIVITY_COOKIE = "session_activity";
+
+  // The last save of the session, as the server said in its cookie ("" if none).
+  const lastSave = () => {
+    const pair = document.cookie.split("; ").find((c) => c.startsWith(`${ACTIVITY_COOKIE}=`));
+    return pair ? pair.slice(ACTIVITY_COOKIE.length + 1) : "";
+  };
+  let seenSave = lastSave();
+  const windowSeconds = Number(seenSave.split("-")[1]);
+
+  const WINDOW_MS = (windowSeconds > 0 ? windowSeconds : seconds) * 1000;
   const WARN_MS = Math.min(5 * 60 * 1000, WINDOW_MS / 2);
 
-  let expiresAt = Date.now() + WINDOW_MS;
+  let expiresAt = Date.now() + seconds * 1000;
   let timer = null;
   let box = null;
   let returnFocusTo = null;
@@ -31,7 +45,7 @@
       // Storage may be off; each tab then keeps its own time.
     }
   };
-  share(Date.now());
+  share(expiresAt);
 
   const forms = document.querySelectorAll("form[data-autosave]");
   if (!forms.length) {
@@ -177,14 +191,19 @@
     timer = setTimeout(check, left - WARN_MS);
   }
 
-  // The server saw a request at `at`: the session runs for the whole window from then.
-  function extend(at, { fromOtherTab = false } = {}) {
-    if (at <= expiresAt - WINDOW_MS) return;
+  // The session now ends at `until` (a later end than the one we knew of).
+  function extendTo(until, { fromOtherTab = false } = {}) {
+    if (until <= expiresAt) return;
     if (box && box.dataset.state === "expired") return; // too late: sign in again
-    expiresAt = at + WINDOW_MS;
-    if (!fromOtherTab) share(at);
+    expiresAt = until;
+    if (!fromOtherTab) share(until);
     hide();
     check();
+  }
+
+  // The server saved the session at `at`: it runs for the whole window from then.
+  function extend(at) {
+    extendTo(at + WINDOW_MS);
   }
 
   async function keepAlive() {
@@ -196,6 +215,7 @@
         credentials: "same-origin",
       });
       if (response.status === 204) {
+        seenSave = lastSave();
         extend(Date.now());
         announcer.textContent = "You are still signed in.";
       } else {
@@ -208,17 +228,23 @@
     }
   }
 
-  // Autosave talks to the server too: a save (or a refused stale save) starts the window again.
+  // Autosave talks to the server too: a save (or a refused stale save) starts the
+  // window again if the server saved the session then (its cookie says so).
   document.querySelectorAll("[data-save-status]").forEach((status) => {
     new MutationObserver(() => {
       const state = status.dataset.state;
-      if (state === "saved" || state === "conflict") extend(Date.now());
+      if (state !== "saved" && state !== "conflict") return;
+      const save = lastSave();
+      if (save && save !== seenSave) {
+        seenSave = save;
+        extend(Date.now());
+      }
     }).observe(status, { attributes: true, attributeFilter: ["data-state"] });
   });
 
   window.addEventListener("storage", (event) => {
     if (event.key === SHARED_KEY && event.newValue) {
-      extend(Number(event.newValue), { fromOtherTab: true });
+      extendTo(Number(event.newValue), { fromOtherTab: true });
     }
   });
   // Timers sleep in background tabs; look again when the page is seen.
