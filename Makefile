@@ -6,7 +6,7 @@ PORT   ?= 8000
 SUDO   := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run test test-pg lint format reset bench chromium axe clean
+.PHONY: install run test test-pg lint format reset bench chromium varnish axe clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,13 @@ chromium:
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
+# The Varnish test (tests_system/test_varnish.py) runs Debian's varnishd in front of the site.
+varnish:
+	@[ -x /usr/sbin/varnishd ] || { \
+		echo "Installing Debian's varnish for the frontend cache test..."; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq varnish >/dev/null; }
+
 # axe-core, injected into pages by the accessibility checks.
 node_modules/axe-core/axe.min.js: package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 || { \
@@ -38,7 +45,7 @@ run: install
 	$(MANAGE) ensure_local_admin --port $(PORT)
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: install chromium axe
+test: install chromium varnish axe
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install

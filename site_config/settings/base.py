@@ -284,6 +284,27 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
+# Frontend cache (wagtail.contrib.frontend_cache): a publish or unpublish purges the
+# page's URL from the caching proxy or CDN in front of the site. DJANGO_FRONTEND_CACHE_URL
+# is a Varnish (or any HTTP PURGE) endpoint, comma-separated for several proxies, e.g.
+# http://varnish1:6081,http://varnish2:6081 (deploy/varnish/default.vcl); Cloudflare
+# with DJANGO_CLOUDFLARE_ZONE_ID and DJANGO_CLOUDFLARE_API_TOKEN. Neither: nothing purged.
+WAGTAILFRONTENDCACHE = {
+    f"proxy{number}": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": location,
+    }
+    for number, location in enumerate(env_list("DJANGO_FRONTEND_CACHE_URL"), start=1)
+}
+if os.environ.get("DJANGO_CLOUDFLARE_ZONE_ID"):
+    if not os.environ.get("DJANGO_CLOUDFLARE_API_TOKEN"):
+        raise ImproperlyConfigured("DJANGO_CLOUDFLARE_ZONE_ID needs DJANGO_CLOUDFLARE_API_TOKEN")
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["DJANGO_CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": os.environ["DJANGO_CLOUDFLARE_API_TOKEN"],
+    }
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

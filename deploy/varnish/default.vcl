@@ -1,0 +1,81 @@
+# Varnish in front of the awards site (tests_system/test_varnish.py runs it).
+#
+#   varnishd -a :6081 -f /etc/varnish/default.vcl -s malloc,256m
+#
+# What is cached is the site's decision, not this file's: anonymous page views
+# carry "Cache-Control: public, s-maxage=..." and "Vary: Cookie"; signed-in ones
+# are "private, no-store"; the admin, accounts and entry views are never cacheable.
+# Varnish's built-in VCL (which runs after each subroutine here that does not
+# return) already honours that: it passes any request with a Cookie or
+# Authorization header, never stores a response that sets a cookie, and keeps a
+# response for its s-maxage. Publishing or unpublishing a page in Wagtail sends
+# PURGE for its URL (DJANGO_FRONTEND_CACHE_URL=http://<this varnish>:6081).
+vcl 4.1;
+
+# The app server (gunicorn). One backend per app server, or a director, when
+# there are several; the tests replace the port.
+backend default {
+    .host = "127.0.0.1";
+    .port = "8000";
+    .connect_timeout = 2s;
+    .first_byte_timeout = 60s;
+}
+
+# Who may purge: the app servers and the background worker (which sends the
+# purges when DJANGO_TASKS_BACKEND is the database worker). Add their addresses.
+acl purgers {
+    "127.0.0.1";
+    "::1";
+}
+
+sub vcl_recv {
+    if (req.method == "PURGE") {
+        if (client.ip !~ purgers) {
+            return (synth(405, "Not allowed"));
+        }
+        # Every variant (Vary: Cookie) of this URL on this Host.
+        return (purge);
+    }
+
+    # Keep only the cookies Django reads: the session, the CSRF token and flash
+    # messages. Anything else (a third-party script's cookies) would otherwise
+    # make every request uncacheable. A request left with none of them is an
+    # anonymous visitor, whom Varnish may serve from its cache.
+    if (req.http.Cookie) {
+        set req.http.Cookie = ";" + req.http.Cookie;
+        set req.http.Cookie = regsuball(req.http.Cookie, "; +", ";");
+        set req.http.Cookie = regsuball(req.http.Cookie, ";(sessionid|csrftoken|messages)=", "; \1=");
+        set req.http.Cookie = regsuball(req.http.Cookie, ";[^ ][^;]*", "");
+        set req.http.Cookie = regsuball(req.http.Cookie, "^[; ]+|[; ]+$", "");
+        if (req.http.Cookie == "") {
+            unset req.http.Cookie;
+        }
+    }
+}
+
+sub vcl_backend_response {
+    # Only what the site marks cacheable is stored: a response without
+    # Cache-Control or Expires (/healthz, a 404) would otherwise be kept for
+    # Varnish's default TTL. Like the built-in VCL's uncacheable responses, it
+    # goes straight to the backend for the next two minutes.
+    if (!beresp.http.Cache-Control && !beresp.http.Expires) {
+        set beresp.ttl = 120s;
+        set beresp.uncacheable = true;
+        return (deliver);
+    }
+    # A server error (the 503 of a database outage) is never stored.
+    if (beresp.status >= 500) {
+        set beresp.ttl = 120s;
+        set beresp.uncacheable = true;
+        return (deliver);
+    }
+}
+
+sub vcl_deliver {
+    # For people and tests: HIT when served from the cache.
+    if (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
+    }
+}
