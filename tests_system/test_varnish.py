@@ -8,6 +8,7 @@ always reach the site and their page is never stored.
 
 from __future__ import annotations
 
+import http.client
 import os
 import shutil
 import signal
@@ -90,6 +91,17 @@ class Varnish:
         headers = {"Host": HOST, **({"Cookie": cookie} if cookie else {})}
         return requests.get(self.url + path, headers=headers, timeout=10, allow_redirects=False)
 
+    def purge_from(self, address: str, path: str) -> int:
+        """PURGE ``path`` from a connection whose source is ``address``: the status."""
+        connection = http.client.HTTPConnection(
+            "127.0.0.1", self.port, timeout=10, source_address=(address, 0)
+        )
+        try:
+            connection.request("PURGE", path, headers={"Host": HOST})
+            return connection.getresponse().status
+        finally:
+            connection.close()
+
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
@@ -161,6 +173,10 @@ def test_a_published_change_is_visible_through_varnish_within_a_second(
     assert second.text == first.text
     # A cookie the site never reads (analytics) does not stop caching.
     assert from_cache(varnish.get(url, cookie="_ga=GA1.1.1; _gid=GA1.1.2"))
+
+    # Only the VCL's purgers may purge: not another address, even on this machine.
+    assert varnish.purge_from("127.0.0.2", url) == 405
+    assert from_cache(varnish.get(url))
 
     # (b) An editor publishes a new title: Wagtail's page_published purges the URL.
     open_category.title = "Performance Recovery Award 2027"
