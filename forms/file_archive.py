@@ -45,9 +45,14 @@ def archive_name(upload: EntryFile) -> str:
 def zip_stream(files: QuerySet[EntryFile]) -> Iterator[bytes]:
     pipe = _Pipe()
     with zipfile.ZipFile(pipe, mode="w", compression=zipfile.ZIP_STORED) as archive:
-        for upload in (
-            files.select_related("entry").order_by("entry_id", "pk").iterator(chunk_size=200)
-        ):
+        # Only the entry fields archive_name reads: not each entry's answers and snapshot.
+        uploads = (
+            files.select_related("entry")
+            .only("file", "question_key", "original_name", "entry__reference", "entry__public_id")
+            .order_by("entry_id", "pk")
+            .iterator(chunk_size=200)
+        )
+        for upload in uploads:
             with (
                 upload.file.open("rb") as source,
                 archive.open(archive_name(upload), "w") as target,
