@@ -13,8 +13,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from forms.embed import entry_panel
+from home.restrictions import public
+from home.serving import ServedPage
 
 from .blocks import RICH_FEATURES, CriteriaStreamBlock, GuidanceStreamBlock, StepsStreamBlock
+from .chrome import chrome_for_request, chrome_for_site
 from .entry_window import EntryState, EntryWindow
 from .site_settings import FooterLink, SiteDefaultContact, SiteSettings
 from .snippets import Contact, ContactLink, Sponsor
@@ -38,7 +41,7 @@ def _clean_window(opens: datetime | None, closes: datetime | None) -> None:
         )
 
 
-class ProgrammePage(Page):
+class ProgrammePage(ServedPage, Page):
     """An awards programme (e.g. "HSJ Awards 2024") holding its categories and guidance."""
 
     intro = RichTextField(blank=True, features=RICH_FEATURES)
@@ -86,11 +89,7 @@ class ProgrammePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         categories = list(
-            CategoryPage.objects.child_of(self)
-            .live()
-            .public()
-            .defer_streamfields()
-            .order_by("path")
+            public(CategoryPage.objects.child_of(self).live()).defer_streamfields().order_by("path")
         )
         for category in categories:
             category.programme_cache = self
@@ -98,7 +97,7 @@ class ProgrammePage(Page):
         context["guidance_pages"] = guidance_for(self)
         context["key_dates"] = list(self.key_dates.all())
         context["contact_links"] = self.contacts_to_show(request)
-        context["sponsor_links"] = self.sponsor_links.select_related("sponsor__logo")
+        context["sponsor_links"] = list(self.sponsor_links.select_related("sponsor__logo"))
         return context
 
     def contacts_to_show(self, request=None):
@@ -129,7 +128,7 @@ class ProgrammeSponsor(Orderable):
     panels = [FieldPanel("sponsor")]
 
 
-class CategoryPage(Page):
+class CategoryPage(ServedPage, Page):
     """One award category: what it recognises, who may enter, the criteria, and the entry form.
 
     It owns its entry window: its own dates when set, otherwise the programme's,
@@ -205,6 +204,7 @@ class CategoryPage(Page):
 
     parent_page_types = ["awards.ProgrammePage"]
     subpage_types: list[str] = []
+    serve_select_related = ("sponsor__logo",)
 
     class Meta:
         verbose_name = "award category"
@@ -282,7 +282,7 @@ class CategoryContact(Orderable, ContactLink):
     page = ParentalKey(CategoryPage, on_delete=models.CASCADE, related_name="contact_links")
 
 
-class GuidancePage(Page):
+class GuidancePage(ServedPage, Page):
     """Free guidance content: how to enter, judging, FAQs."""
 
     summary = models.CharField(max_length=255, blank=True)
@@ -305,11 +305,8 @@ def default_contacts(page: Page, request=None) -> list[SiteDefaultContact]:
     so the contacts are read once per request.
     """
     if request is not None:
-        return SiteSettings.for_request(request).contact_links
-    site = page.get_site()
-    if site is None:
-        return []
-    return SiteSettings.for_site(site).contact_links
+        return chrome_for_request(request).contact_links
+    return chrome_for_site(page.get_site()).contact_links
 
 
 def guidance_for(page: Page) -> list[GuidancePage]:
@@ -323,6 +320,6 @@ def guidance_for(page: Page) -> list[GuidancePage]:
     for depth in range(2, page.depth + 1):
         ancestor_path = page.path[: depth * steplen]
         nearby |= Q(path__startswith=ancestor_path, depth=depth + 1)
-    guides = GuidancePage.objects.live().public().filter(nearby).defer_streamfields()
+    guides = public(GuidancePage.objects.live().filter(nearby)).defer_streamfields()
     # Deeper first (the programme's own guidance before the site's), in tree order.
     return sorted(guides, key=lambda guide: (-guide.depth, guide.path))

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from .hosting import as_host
+from .hosting import as_host, has_entry_form
 from .models import EntryStatus
 from .selectors import entries_on_page, entry_view
 from .services import accepts_changes, entry_deadline
@@ -14,7 +14,7 @@ from .services import accepts_changes, entry_deadline
 
 def entry_panel(request, page) -> dict[str, Any]:
     host = as_host(page)
-    if host is None or host.entry_form is None:
+    if host is None or not has_entry_form(host):
         return {"state": "no_form"}
     now = timezone.now()
     user = request.user

@@ -26,6 +26,23 @@ class EntryHost(Protocol):
     def entry_reference_prefix(self) -> str: ...
 
 
+HOST_MEMBERS = ("entry_form", "entries_per_account", "deadline", "accepts_entries")
+
+
 def as_host(page) -> EntryHost | None:
+    """The page as an entry host, or None.
+
+    The check is on the page's class: ``isinstance`` with a runtime protocol
+    reads every member on the instance, which loads the entry form and the
+    programme from the database just to answer yes or no.
+    """
     specific = getattr(page, "specific", page)
-    return specific if isinstance(specific, EntryHost) else None
+    cls = type(specific)
+    return specific if all(hasattr(cls, name) for name in HOST_MEMBERS) else None
+
+
+def has_entry_form(host: EntryHost) -> bool:
+    """Whether the host has a form, without loading it."""
+    if hasattr(host, "entry_form_id"):
+        return host.entry_form_id is not None
+    return host.entry_form is not None

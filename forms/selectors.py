@@ -67,10 +67,15 @@ class EntryView:
             )
 
 
-def entry_view(entry: Entry, answers: dict[str, Any] | None = None) -> EntryView:
+def entry_view(
+    entry: Entry, answers: dict[str, Any] | None = None, *, all_files: bool = False
+) -> EntryView:
     definition = entry.definition()
     answers = entry.answers if answers is None else answers
-    files = {f.question_key: f for f in entry.files.all()}
+    # A form without file questions has no files to show the entrant (one query
+    # fewer per page); staff (all_files) also see files kept for removed questions.
+    wanted = all_files or any(q.is_file for q in definition.questions.values())
+    files = {f.question_key: f for f in entry.files.all()} if wanted else {}
     problems = find_problems(definition, answers, set(files))
     return EntryView(
         entry=entry,

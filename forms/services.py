@@ -31,7 +31,7 @@ from .exceptions import (
     NotOwner,
     StaleDraft,
 )
-from .hosting import EntryHost, as_host
+from .hosting import EntryHost, as_host, has_entry_form
 from .models import Entry, EntryEvent, EntryFile, EntryStatus, ReferenceSequence
 from .uploads import check_upload
 from .validation import find_problems
@@ -39,7 +39,7 @@ from .validation import find_problems
 
 def _host(page: Page) -> EntryHost:
     host = as_host(page)
-    if host is None or host.entry_form is None:
+    if host is None or not has_entry_form(host):
         raise NoEntryForm()
     return host
 

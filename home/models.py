@@ -2,8 +2,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from .routing import route_by_url_path
+from .serving import ServedPage
 
-class HomePage(Page):
+
+class HomePage(ServedPage, Page):
     """The front page: a welcome, then each programme with its open categories."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -16,6 +19,14 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "home page"
+
+    def route(self, request, path_components):
+        # A page below the home page is found by its URL path, not level by level.
+        if path_components:
+            result = route_by_url_path(self, request, path_components)
+            if result is not None:
+                return result
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from awards.models import guidance_for

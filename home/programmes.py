@@ -6,6 +6,8 @@ from datetime import datetime
 from awards.entry_window import EntryState
 from awards.models import CategoryPage, ProgrammePage
 
+from .restrictions import public
+
 
 @dataclass
 class ProgrammeSummary:
@@ -30,14 +32,12 @@ class ProgrammeSummary:
 
 
 def programme_summaries(home) -> list[ProgrammeSummary]:
-    programmes = list(ProgrammePage.objects.child_of(home).live().public().order_by("path"))
+    programmes = list(public(ProgrammePage.objects.child_of(home).live()).order_by("path"))
     by_path = {p.path: ProgrammeSummary(page=p) for p in programmes}
     if not programmes:
         return []
     categories = (
-        CategoryPage.objects.descendant_of(home)
-        .live()
-        .public()
+        public(CategoryPage.objects.descendant_of(home).live())
         .defer_streamfields()
         .order_by("path")
     )

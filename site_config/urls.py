@@ -1,10 +1,12 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import routing
+from home.theme import theme_css
 from home.views import search
 
 from .health import healthz
@@ -18,6 +20,7 @@ urlpatterns = [
     path("entries/", include("forms.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("search/", search, name="search"),
+    re_path(r"^theme/(?P<colour>[0-9a-fA-F]{6})\.css$", theme_css, name="theme_css"),
 ]
 
 if settings.DEBUG:
@@ -25,6 +28,11 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages: Wagtail's serve view, with the site and route read from the cache
+# (home/routing.py); Wagtail's own patterns still name and reverse page URLs.
+urlpatterns += [
+    re_path(r"^((?:[\w\-]+/)*)$", routing.serve, name="site_serve"),
+    path("", include(wagtail_urls)),
+]
 
 handler500 = "site_config.errors.server_error"

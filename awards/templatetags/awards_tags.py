@@ -3,9 +3,13 @@
 from datetime import date, datetime
 
 from django import template
+from django.conf import settings
+from django.core.cache import cache
 from django.utils import dateformat, timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+
+from home.content_version import content_version
 
 register = template.Library()
 
@@ -46,3 +50,43 @@ def page_description(page) -> str:
     if not text:
         text = strip_tags(getattr(page, "intro", "") or "")
     return Truncator(" ".join(text.split())).chars(300)
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context, page) -> list[tuple[str, str]]:
+    """(title, url) of the pages above ``page``, from the site's home page down.
+
+    Kept per content version: a page's ancestors change only when an editor
+    publishes or moves a page.
+    """
+    key = f"breadcrumbs:{content_version()}:{page.pk}"
+    trail = cache.get(key)
+    if trail is None:
+        request = context.get("request")
+        trail = [
+            (ancestor.title, ancestor.get_url(request))
+            for ancestor in page.get_ancestors().filter(depth__gt=1)
+        ]
+        cache.set(key, trail, settings.CONTENT_CACHE_SECONDS)
+    return trail
+
+
+@register.simple_tag(takes_context=True)
+def may_use_admin(context) -> bool:
+    """Whether to show Wagtail's user bar: asked of the permissions once per session.
+
+    Wagtail's own tag asks on every page (two queries for a signed-in entrant,
+    who never has the permission). A permission granted or removed shows in
+    the bar from the next sign-in; the admin itself checks on every request.
+    """
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    allowed = request.session.get("may_use_admin")
+    if allowed is None:
+        allowed = user.has_perm("wagtailadmin.access_admin")
+        request.session["may_use_admin"] = allowed
+    return allowed

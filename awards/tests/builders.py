@@ -40,7 +40,8 @@ def build_home() -> HomePage:
         page.delete()
     home = root.add_child(instance=HomePage(title="Test Awards", slug="home"))
     Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    SiteSettings.for_site(site)  # a running site has its settings row
     return home
 
 

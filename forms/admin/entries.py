@@ -58,7 +58,7 @@ class EntryInspectView(InspectView):
         user = self.request.user
         context.update(
             entry=entry,
-            view_data=entry_view(entry),
+            view_data=entry_view(entry, all_files=True),
             events=entry.events.select_related("actor"),
             can_manage=user.has_perm(MANAGE),
             can_export=user.has_perm(EXPORT),

@@ -108,7 +108,9 @@ def print_entry(request, pk: int):
         return denied
     entry = get_object_or_404(Entry.objects.select_related("page", "entrant"), pk=pk)
     return render(
-        request, "forms/admin/print.html", {"entry": entry, "view": entry_view(entry), "page": None}
+        request,
+        "forms/admin/print.html",
+        {"entry": entry, "view": entry_view(entry, all_files=True), "page": None},
     )
 
 

@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "site_config.csp.ContentSecurityPolicyMiddleware",
+    "home.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "accounts.session_refresh.SessionRefreshMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -104,6 +105,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "accounts.context_processors.session_timeout",
+                "awards.context_processors.chrome",
             ],
         },
     },
@@ -139,6 +141,21 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Published content kept in the cache (home/content_version.py): whole anonymous
+# pages, routes, the header and footer. A publish anywhere clears it at once on
+# every server that shares the cache; local memory is not shared between
+# processes, so without Redis nothing is kept longer than a few seconds.
+_shared_cache = bool(REDIS_URL)
+PAGE_CACHE_SECONDS = int(
+    os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600" if _shared_cache else "5")
+)
+CONTENT_CACHE_SECONDS = int(
+    os.environ.get("DJANGO_CONTENT_CACHE_SECONDS", "3600" if _shared_cache else "5")
+)
+# How long a browser may keep an anonymous page without asking again (a proxy
+# gets s-maxage = PAGE_CACHE_SECONDS and is purged on publish).
+BROWSER_CACHE_SECONDS = int(os.environ.get("DJANGO_BROWSER_CACHE_SECONDS", "60"))
 
 # Accounts: email is the login.
 AUTH_USER_MODEL = "accounts.User"

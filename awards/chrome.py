@@ -1,0 +1,68 @@
+"""The site's header and footer (name, logo, accent colour, footer links, default
+contacts), read from the site settings once per content version.
+
+Wagtail reads the settings row on every request, then the footer links and
+the default contacts: three queries on every page for content that changes
+when an editor saves the settings, which changes the content version.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+from wagtail.models import Site
+
+from home.content_version import content_version
+from home.routing import site_for_request
+
+from .site_settings import SiteDefaultContact, SiteSettings
+
+
+@dataclass(frozen=True)
+class Logo:
+    url: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class SiteChrome:
+    site_name: str = "Awards"
+    accent_colour: str = ""
+    logo: Logo | None = None
+    footer_links: list[tuple[str, str]] = field(default_factory=list)
+    contact_links: list[SiteDefaultContact] = field(default_factory=list)
+
+
+def _build(site: Site) -> SiteChrome:
+    site_settings = SiteSettings.for_site(site)
+    logo = None
+    if site_settings.logo_id:
+        rendition = site_settings.logo.get_rendition("height-48")
+        logo = Logo(rendition.url, rendition.width, rendition.height)
+    return SiteChrome(
+        site_name=site_settings.site_name or "Awards",
+        accent_colour=site_settings.accent_colour,
+        logo=logo,
+        footer_links=[(link.title, link.url) for link in site_settings.footer_links.all()],
+        contact_links=list(site_settings.contact_links),
+    )
+
+
+def chrome_for_site(site: Site | None) -> SiteChrome:
+    if site is None:
+        return SiteChrome()
+    key = f"chrome:{content_version()}:{site.pk}"
+    chrome = cache.get(key)
+    if chrome is None:
+        chrome = _build(site)
+        cache.set(key, chrome, settings.CONTENT_CACHE_SECONDS)
+    return chrome
+
+
+def chrome_for_request(request) -> SiteChrome:
+    if not hasattr(request, "_site_chrome"):
+        request._site_chrome = chrome_for_site(site_for_request(request))
+    return request._site_chrome

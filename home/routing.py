@@ -1,0 +1,99 @@
+"""Finding the page for a URL with one query instead of one per level.
+
+Wagtail's own routing asks the database for the site, then for each page on
+the way down (and its specific type), six queries for a category page. Here:
+
+- the site for a host name is kept in Django's cache with its root page;
+- a URL's page, once found, is remembered as (content type, id), so the next
+  request loads the page itself in one query (with what its template needs,
+  named by the page class's ``serve_select_related``);
+- when a route is not yet known, the home page finds the page by its
+  ``url_path`` in two queries rather than walking the tree.
+
+Everything is keyed by the content version (home/content_version.py), so a
+publish, move or unpublish on any server forgets the old routes at once. A
+remembered page that is no longer live falls back to Wagtail's routing.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.http import Http404
+from django.http.request import split_domain_port
+from wagtail.models import Page, Site
+from wagtail.url_routing import RouteResult
+
+from .content_version import content_version
+
+
+def site_for_request(request) -> Site | None:
+    """Wagtail's Site.find_for_request, answered from the cache after the first time."""
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    hostname = split_domain_port(request._get_raw_host())[0]
+    key = f"site:{content_version()}:{hostname}:{request.get_port()}"
+    site = cache.get(key)
+    if site is None:
+        site = Site._find_for_request(request)
+        if site is not None:
+            site.root_page.specific  # noqa: B018 - kept with the site in the cache
+            cache.set(key, site, settings.CONTENT_CACHE_SECONDS)
+    request._wagtail_site = site
+    return site
+
+
+def load_for_serving(model, **lookup):
+    """A live page of ``model`` with the related rows its template shows, in one query."""
+    related = getattr(model, "serve_select_related", ())
+    queryset = model.objects.live()
+    if related:
+        queryset = queryset.select_related(*related)
+    return queryset.filter(**lookup).first()
+
+
+def route(request, site: Site, path: str) -> RouteResult | None:
+    key = f"route:{content_version()}:{site.pk}:{path}"
+    known = cache.get(key)
+    if known is not None:
+        content_type_id, page_id = known
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        page = load_for_serving(model, pk=page_id) if model else None
+        if page is not None:
+            return RouteResult(page)
+    components = [component for component in path.split("/") if component]
+    try:
+        result = site.root_page.localized.specific.route(request, components)
+    except Http404:
+        return None
+    page, args, kwargs = result
+    if not args and not kwargs:
+        cache.set(key, (page.content_type_id, page.pk), settings.CONTENT_CACHE_SECONDS)
+    return result
+
+
+def route_by_url_path(root: Page, request, path_components: list[str]):
+    """The page under ``root`` at this path, found by its url_path: two queries.
+
+    Returns None when no page has that url_path (the caller then walks the tree
+    as Wagtail does, which also serves pages that route their own sub-paths).
+    """
+    url_path = root.url_path + "/".join(path_components) + "/"
+    found = Page.objects.filter(url_path=url_path).only("id", "content_type_id").first()
+    if found is None:
+        return None
+    page = load_for_serving(found.specific_class or Page, pk=found.pk)
+    if page is None:  # not live
+        raise Http404
+    return page.route(request, [])
+
+
+def serve(request, path):
+    """Wagtail's serve view, with the site and route found as above."""
+    from wagtail import views as wagtail_views
+
+    site = site_for_request(request)
+    if site is not None and not hasattr(request, "_wagtail_route_for_request"):
+        request._wagtail_route_for_request = route(request, site, path)
+    return wagtail_views.serve(request, path)
