@@ -10,11 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.core.cache import cache
 from wagtail.models import Site
 
-from home.content_version import content_version
+from home.content_version import versioned
 from home.routing import site_for_request
 
 from .site_settings import SiteDefaultContact, SiteSettings
@@ -54,12 +52,7 @@ def _build(site: Site) -> SiteChrome:
 def chrome_for_site(site: Site | None) -> SiteChrome:
     if site is None:
         return SiteChrome()
-    key = f"chrome:{content_version()}:{site.pk}"
-    chrome = cache.get(key)
-    if chrome is None:
-        chrome = _build(site)
-        cache.set(key, chrome, settings.CONTENT_CACHE_SECONDS)
-    return chrome
+    return versioned(f"chrome:{site.pk}", lambda: _build(site))
 
 
 def chrome_for_request(request) -> SiteChrome:

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -271,9 +272,10 @@ class CategoryPage(ServedPage, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["entry_state"] = self.entry_state
-        context["contact_links"] = self.contacts_to_show(request)
+        # Read only when a cached fragment of the template is missing (category_page.html).
+        context["contact_links"] = SimpleLazyObject(lambda: self.contacts_to_show(request))
+        context["guidance_pages"] = SimpleLazyObject(lambda: guidance_for(self))
         context["programme"] = self.programme
-        context["guidance_pages"] = guidance_for(self)
         context["entry_panel"] = entry_panel(request, self)
         return context
 

@@ -11,10 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from datetime import datetime
 
-from django.conf import settings
-from django.core.cache import cache
-
-from home.content_version import content_version
+from home.content_version import versioned
 
 from .entry_window import CLOSING_SOON
 
@@ -33,10 +30,6 @@ def _all_moments() -> list[datetime]:
 
 
 def next_window_change(now: datetime) -> datetime | None:
-    key = f"window-changes:{content_version()}"
-    moments = cache.get(key)
-    if moments is None:
-        moments = _all_moments()
-        cache.set(key, moments, settings.CONTENT_CACHE_SECONDS)
+    moments = versioned("window-changes", _all_moments)
     index = bisect_right(moments, now)
     return moments[index] if index < len(moments) else None

@@ -7,12 +7,24 @@ site settings makes them all miss at once, on every app server: the token
 lives in Django's cache, which is Redis when ``REDIS_URL`` is set.
 
 Entrants' saves never change it: only content models are watched.
+
+A request reads the token once (``request_version``, set by the page cache
+middleware) and sees one consistent version throughout. Values cached under
+a version never change, so ``versioned`` also keeps them in the process,
+beside the shared cache: after the first request, a route or the footer costs
+a dictionary lookup, not a round trip to Redis.
 """
 
 from __future__ import annotations
 
+import time
 import uuid
+from collections.abc import Callable
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
@@ -39,7 +51,58 @@ IGNORED_MODELS = {
 EXTRA_MODELS = {"forms.entryform"}
 
 
+_request_version: ContextVar[str | None] = ContextVar("content_version", default=None)
+# (key with its version) -> (expires at, value); cleared when it grows past LOCAL_LIMIT.
+_local: dict[str, tuple[float, Any]] = {}
+LOCAL_LIMIT = 2000
+
+
+@contextmanager
+def request_version():
+    """Within a request: one read of the token, the same answer everywhere."""
+    marker = _request_version.set(_shared_version())
+    try:
+        yield _request_version.get()
+    finally:
+        _request_version.reset(marker)
+
+
 def content_version() -> str:
+    return _request_version.get() or _shared_version()
+
+
+def versioned(name: str, build: Callable[[], Any], timeout: int | None = None) -> Any:
+    """``build()``, kept under ``name`` and the content version, in the process and in
+    the shared cache, for ``timeout`` seconds (CONTENT_CACHE_SECONDS by default)."""
+    value = remembered(name, timeout)
+    if value is None:
+        value = build()
+        timeout = settings.CONTENT_CACHE_SECONDS if timeout is None else timeout
+        key = f"{name}:{content_version()}"
+        cache.set(key, value, timeout)
+        _keep(key, value, timeout)
+    return value
+
+
+def remembered(name: str, timeout: int | None = None) -> Any:
+    """What ``versioned`` keeps under ``name`` for this content version, or None."""
+    key = f"{name}:{content_version()}"
+    held = _local.get(key)
+    if held is not None and held[0] > time.monotonic():
+        return held[1]
+    value = cache.get(key)
+    if value is not None:
+        _keep(key, value, settings.CONTENT_CACHE_SECONDS if timeout is None else timeout)
+    return value
+
+
+def _keep(key: str, value: Any, timeout: int) -> None:
+    if len(_local) >= LOCAL_LIMIT:
+        _local.clear()
+    _local[key] = (time.monotonic() + timeout, value)
+
+
+def _shared_version() -> str:
     version = cache.get(KEY)
     if version is None:
         version = uuid.uuid4().hex[:12]
@@ -50,7 +113,10 @@ def content_version() -> str:
 
 
 def bump_content_version() -> None:
-    cache.set(KEY, uuid.uuid4().hex[:12], timeout=None)
+    version = uuid.uuid4().hex[:12]
+    cache.set(KEY, version, timeout=None)
+    if _request_version.get() is not None:  # the rest of this request sees the change too
+        _request_version.set(version)
 
 
 def is_watched(model) -> bool:

@@ -14,15 +14,35 @@ cookie is never stored. Headers added by the middleware outside this one
 
 from __future__ import annotations
 
+import time
+from collections import OrderedDict
+
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from .content_version import content_version
+from .content_version import content_version, request_version
 
 # Headers added again on the way out by middleware outside this one.
 NOT_STORED = {"content-security-policy", "content-security-policy-report-only", "set-cookie"}
+
+
+# The last pages served by this process: a hit then needs no round trip to Redis.
+# Each entry carries its own expiry; a new content version changes every key.
+_here: OrderedDict[str, tuple] = OrderedDict()
+KEPT_HERE = 200
+
+
+def held_here(key: str):
+    return _here.get(key)
+
+
+def keep_here(key: str, stored: tuple) -> None:
+    _here[key] = stored
+    _here.move_to_end(key)
+    while len(_here) > KEPT_HERE:
+        _here.popitem(last=False)
 
 
 def mark_cacheable(response, seconds: int) -> None:
@@ -53,12 +73,17 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not settings.PAGE_CACHE_SECONDS or may_be_personal(request):
-            return self.get_response(request)
+        with request_version():
+            if not settings.PAGE_CACHE_SECONDS or may_be_personal(request):
+                return self.get_response(request)
+            return self.cached_response(request)
+
+    def cached_response(self, request):
         key = f"page:{content_version()}:{request.scheme}:{request.get_host()}:{request.path}"
-        stored = cache.get(key)
-        if stored is not None:
-            status, headers, content = stored
+        stored = held_here(key) or cache.get(key)
+        if stored is not None and stored[0] > time.time():
+            keep_here(key, stored)
+            _expires, status, headers, content = stored
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
@@ -75,6 +100,8 @@ class AnonymousPageCacheMiddleware:
             headers = [
                 (name, value) for name, value in response.items() if name.lower() not in NOT_STORED
             ]
-            cache.set(key, (response.status_code, headers, response.content), seconds)
+            stored = (time.time() + seconds, response.status_code, headers, response.content)
+            cache.set(key, stored, seconds)
+            keep_here(key, stored)
             response["X-Page-Cache"] = "miss"
         return response

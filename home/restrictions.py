@@ -8,20 +8,16 @@ version, so the set of restricted paths is kept in the cache instead.
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
-from .content_version import content_version
+from .content_version import versioned
 
 
 def restricted_paths() -> tuple[str, ...]:
-    key = f"restricted-paths:{content_version()}"
-    paths = cache.get(key)
-    if paths is None:
-        paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
-        cache.set(key, paths, settings.CONTENT_CACHE_SECONDS)
-    return paths
+    return versioned(
+        "restricted-paths",
+        lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
 
 
 def is_restricted(page) -> bool:

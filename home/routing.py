@@ -17,15 +17,13 @@ remembered page that is no longer live falls back to Wagtail's routing.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.http import Http404
 from django.http.request import split_domain_port
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
-from .content_version import content_version
+from .content_version import remembered, versioned
 
 
 def site_for_request(request) -> Site | None:
@@ -33,13 +31,14 @@ def site_for_request(request) -> Site | None:
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
     hostname = split_domain_port(request._get_raw_host())[0]
-    key = f"site:{content_version()}:{hostname}:{request.get_port()}"
-    site = cache.get(key)
-    if site is None:
+
+    def find():
         site = Site._find_for_request(request)
         if site is not None:
             site.root_page.specific  # noqa: B018 - kept with the site in the cache
-            cache.set(key, site, settings.CONTENT_CACHE_SECONDS)
+        return site or False  # False: no site for this host (None is "not cached")
+
+    site = versioned(f"site:{hostname}:{request.get_port()}", find) or None
     request._wagtail_site = site
     return site
 
@@ -54,8 +53,8 @@ def load_for_serving(model, **lookup):
 
 
 def route(request, site: Site, path: str) -> RouteResult | None:
-    key = f"route:{content_version()}:{site.pk}:{path}"
-    known = cache.get(key)
+    key = f"route:{site.pk}:{path}"
+    known = remembered(key)
     if known is not None:
         content_type_id, page_id = known
         model = ContentType.objects.get_for_id(content_type_id).model_class()
@@ -69,7 +68,7 @@ def route(request, site: Site, path: str) -> RouteResult | None:
         return None
     page, args, kwargs = result
     if not args and not kwargs:
-        cache.set(key, (page.content_type_id, page.pk), settings.CONTENT_CACHE_SECONDS)
+        versioned(key, lambda: (page.content_type_id, page.pk))
     return result
 
 

@@ -8,6 +8,7 @@ what anonymous visitors get from the other.
 
 import pytest
 import redis
+from django.test import override_settings
 from django.urls import reverse
 
 from forms import services
@@ -31,7 +32,12 @@ def two_servers(tmp_path):
     }
     first = Server(env=env).start()
     second = Server(database_url=first.database_url, env=env).start()
-    yield first, second
+    # This process stands for an editor's request on a third server: it shares the cache too,
+    # so its publish forgets the cached pages on both.
+    with override_settings(
+        CACHES={"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}}
+    ):
+        yield first, second
     first.stop()
     second.stop()
     redis.Redis.from_url(REDIS_URL).flushdb()
@@ -105,6 +111,9 @@ def test_a_publish_through_one_server_is_what_visitors_see_on_the_other(two_serv
     for server in (second, first):
         page = requests.get(server.url + open_category.url, timeout=10)
         assert "Performance Recovery Award 2027" in page.text
+        assert page.headers["X-Page-Cache"] == "miss"  # the cached copy was forgotten
+        again = requests.get(server.url + open_category.url, timeout=10)
+        assert again.headers["X-Page-Cache"] == "hit"  # and the new one is shared
 
 
 def test_redis_is_the_cache_the_servers_share(two_servers, open_category):

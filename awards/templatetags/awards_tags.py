@@ -3,13 +3,11 @@
 from datetime import date, datetime
 
 from django import template
-from django.conf import settings
-from django.core.cache import cache
 from django.utils import dateformat, timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from home.content_version import content_version
+from home.content_version import versioned
 
 register = template.Library()
 
@@ -59,16 +57,14 @@ def breadcrumb_trail(context, page) -> list[tuple[str, str]]:
     Kept per content version: a page's ancestors change only when an editor
     publishes or moves a page.
     """
-    key = f"breadcrumbs:{content_version()}:{page.pk}"
-    trail = cache.get(key)
-    if trail is None:
-        request = context.get("request")
-        trail = [
+    request = context.get("request")
+    return versioned(
+        f"breadcrumbs:{page.pk}",
+        lambda: [
             (ancestor.title, ancestor.get_url(request))
             for ancestor in page.get_ancestors().filter(depth__gt=1)
-        ]
-        cache.set(key, trail, settings.CONTENT_CACHE_SECONDS)
-    return trail
+        ],
+    )
 
 
 @register.simple_tag(takes_context=True)
