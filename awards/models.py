@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from forms.embed import entry_panel
+from home.content_version import versioned
 from home.restrictions import public
 from home.serving import ServedPage
 
@@ -217,10 +218,18 @@ class CategoryPage(ServedPage, Page):
 
     @property
     def programme(self) -> "ProgrammePage | None":
-        """The parent programme, read once (one query) and kept for the rest of the request."""
+        """The parent programme: from the cache of published content (a programme changes
+        only when an editor saves or publishes it, which changes the content version),
+        else one query; kept on the page for the rest of the request."""
         if not hasattr(self, "programme_cache"):
             parent_path = self.path[: -self.steplen]
-            self.programme_cache = ProgrammePage.objects.filter(path=parent_path).first()
+            self.programme_cache = (
+                versioned(
+                    f"programme:{parent_path}",
+                    lambda: ProgrammePage.objects.filter(path=parent_path).first() or False,
+                )
+                or None
+            )
         return self.programme_cache
 
     @property
