@@ -54,7 +54,7 @@ def mark_cacheable(response, seconds: int) -> None:
         response,
         public=True,
         max_age=min(seconds, settings.BROWSER_CACHE_SECONDS),
-        s_maxage=seconds,
+        s_maxage=min(seconds, settings.PROXY_CACHE_SECONDS),
     )
     patch_vary_headers(response, ["Cookie"])
 

@@ -153,9 +153,12 @@ PAGE_CACHE_SECONDS = int(
 CONTENT_CACHE_SECONDS = int(
     os.environ.get("DJANGO_CONTENT_CACHE_SECONDS", "3600" if _shared_cache else "5")
 )
-# How long a browser may keep an anonymous page without asking again (a proxy
-# gets s-maxage = PAGE_CACHE_SECONDS and is purged on publish).
+# How long a browser may keep an anonymous page without asking again, and a
+# proxy or CDN (s-maxage). A publish purges the page's own URL from the proxy
+# (DJANGO_FRONTEND_CACHE_URL); other pages showing the change (a programme
+# listing a renamed category, the footer everywhere) follow within this time.
 BROWSER_CACHE_SECONDS = int(os.environ.get("DJANGO_BROWSER_CACHE_SECONDS", "60"))
+PROXY_CACHE_SECONDS = int(os.environ.get("DJANGO_PROXY_CACHE_SECONDS", "120"))
 
 # Accounts: email is the login.
 AUTH_USER_MODEL = "accounts.User"
