@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from .hosting import as_host, has_entry_form
 from .models import EntryStatus
+from .published import with_published_forms
 from .selectors import entries_on_page, entry_view
 from .services import accepts_changes, entry_deadline
 
@@ -21,7 +22,7 @@ def entry_panel(request, page) -> dict[str, Any]:
     open_now = host.accepts_entries(now)
     if not user.is_authenticated:
         return {"state": "anonymous", "open": open_now}
-    entries = list(entries_on_page(user, page.pk).select_related("form"))
+    entries = with_published_forms(list(entries_on_page(user, page.pk)))
     drafts = [e for e in entries if e.status == EntryStatus.DRAFT]
     submitted = [e for e in entries if e.status == EntryStatus.SUBMITTED]
     can_start = open_now and len(entries) < max(host.entries_per_account, 1)

@@ -10,6 +10,7 @@ from django.http import Http404
 
 from .definitions import FormDefinition
 from .models import Entry, EntryFile, EntryStatus
+from .published import with_published_forms
 from .validation import Problem, SectionProgress, find_problems, section_progress
 
 
@@ -18,11 +19,10 @@ def own_entry(user, public_id: str) -> Entry:
     if not user.is_authenticated:
         raise Http404("Entry not found")
     try:
-        return Entry.objects.select_related("form", "page").get(
-            public_id=public_id, entrant_id=user.pk
-        )
+        entry = Entry.objects.select_related("page").get(public_id=public_id, entrant_id=user.pk)
     except Entry.DoesNotExist:
         raise Http404("Entry not found") from None
+    return with_published_forms([entry])[0]
 
 
 def entries_on_page(user, page_id: int) -> QuerySet[Entry]:

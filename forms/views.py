@@ -12,6 +12,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
+from home.routing import live_specific_page
+
 from . import services
 from .answers import read_answers
 from .downloads import file_download
@@ -66,7 +68,8 @@ def start(request, page_id: int):
 @never_cache
 def save(request, public_id: str):
     entry = own_entry(request.user, public_id)
-    entry.page = entry.page.specific
+    # The host page from the cache of published content: no query on an autosave.
+    entry.page = live_specific_page(entry.page) or entry.page.specific
     answers = {}
     try:
         answers = read_answers(entry.form.definition, request.POST)

@@ -17,6 +17,8 @@ remembered page that is no longer live falls back to Wagtail's routing.
 
 from __future__ import annotations
 
+import copy
+
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.http.request import split_domain_port
@@ -43,13 +45,28 @@ def site_for_request(request) -> Site | None:
     return site
 
 
-def load_for_serving(model, **lookup):
-    """A live page of ``model`` with the related rows its template shows, in one query."""
+def load_for_serving(model, pk: int):
+    """The live page ``pk`` of ``model``, with the related rows its template shows.
+
+    Kept per content version: a page's live fields change only when it is
+    published or unpublished, which changes the version. Each caller gets its
+    own copy, so nothing set on it during a request reaches the next one.
+    """
     related = getattr(model, "serve_select_related", ())
-    queryset = model.objects.live()
-    if related:
-        queryset = queryset.select_related(*related)
-    return queryset.filter(**lookup).first()
+
+    def load():
+        queryset = model.objects.live()
+        if related:
+            queryset = queryset.select_related(*related)
+        return queryset.filter(pk=pk).first() or False
+
+    page = versioned(f"served-page:{model._meta.label_lower}:{pk}", load)
+    return copy.copy(page) if page else None
+
+
+def live_specific_page(page: Page):
+    """``page.specific`` (live), from the same cache; the base row tells its class."""
+    return load_for_serving(page.specific_class or Page, page.pk)
 
 
 def route(request, site: Site, path: str) -> RouteResult | None:
@@ -58,7 +75,7 @@ def route(request, site: Site, path: str) -> RouteResult | None:
     if known is not None:
         content_type_id, page_id = known
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        page = load_for_serving(model, pk=page_id) if model else None
+        page = load_for_serving(model, page_id) if model else None
         if page is not None:
             return RouteResult(page)
     components = [component for component in path.split("/") if component]
@@ -82,7 +99,7 @@ def route_by_url_path(root: Page, request, path_components: list[str]):
     found = Page.objects.filter(url_path=url_path).only("id", "content_type_id").first()
     if found is None:
         return None
-    page = load_for_serving(found.specific_class or Page, pk=found.pk)
+    page = load_for_serving(found.specific_class or Page, found.pk)
     if page is None:  # not live
         raise Http404
     return page.route(request, [])
