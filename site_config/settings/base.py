@@ -238,6 +238,15 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_IDLE_SECONDS", str(2 * 60 * 60)))
 SESSION_REFRESH_SECONDS = int(os.environ.get("DJANGO_SESSION_REFRESH_SECONDS", str(5 * 60)))
 SESSION_SAVE_EVERY_REQUEST = False
+# Sessions live in PostgreSQL; with Redis shared by every app server they are
+# also read from it (one query fewer on every signed-in request). Without
+# Redis, local memory is not shared between processes, so a sign-out on one
+# would not reach another's copy: the database alone then.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 
 # Two-factor authentication (allauth.mfa): an authenticator app (TOTP), with
 # recovery codes. With STAFF_REQUIRE_2FA, anyone who can use the Wagtail admin
