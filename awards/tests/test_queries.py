@@ -201,3 +201,21 @@ def test_home_page_queries_do_not_grow_with_categories(client):
         build_category(programme, title=f"Category {n}", slug=f"category-{n}")
     build_category(build_programme(home, title="Other Awards", slug="other"))
     assert queries_to_render(client, home.url) == one_category
+
+
+def test_the_first_render_after_a_publish_is_also_constant(client, small_and_large):
+    """With every cache empty (as after a publish): more queries, once, the same for any size."""
+    from django.core.cache import cache
+
+    from home import content_version
+
+    def cold(url: str) -> int:
+        client.get(url)
+        cache.clear()
+        content_version._local.clear()
+        with override_settings(PAGE_CACHE_SECONDS=0), CaptureQueriesContext(connection) as q:
+            assert client.get(url).status_code == 200
+        return len(q)
+
+    small, large = small_and_large
+    assert cold(small.url) == cold(large.url)
