@@ -172,7 +172,7 @@ def review(request, public_id: str):
     entry = own_entry(request.user, public_id)
     if entry.status != EntryStatus.DRAFT:
         return redirect("entry_detail", public_id=entry.public_id)
-    entry.page = entry.page.specific
+    entry.page = live_specific_page(entry.page) or entry.page.specific
     return _review_page(request, entry)
 
 
@@ -181,7 +181,7 @@ def review(request, public_id: str):
 @never_cache
 def submit(request, public_id: str):
     entry = own_entry(request.user, public_id)
-    entry.page = entry.page.specific
+    entry.page = live_specific_page(entry.page) or entry.page.specific
     try:
         services.submit_entry(entry=entry, user=request.user, base_version=_base_version(request))
     except EntryNotEditable:
@@ -202,7 +202,7 @@ def submit(request, public_id: str):
         return redirect("entry_review", public_id=entry.public_id)
     except EntryError as error:
         entry.refresh_from_db()
-        entry.page = entry.page.specific
+        entry.page = live_specific_page(entry.page) or entry.page.specific
         return _review_page(request, entry, status=error.status_code, submit_error=error.message)
     return redirect("entry_submitted", public_id=entry.public_id)
 
