@@ -64,9 +64,10 @@ def load_for_serving(model, pk: int):
     return copy.copy(page) if page else None
 
 
-def live_specific_page(page: Page):
-    """``page.specific`` (live), from the same cache; the base row tells its class."""
-    return load_for_serving(page.specific_class or Page, page.pk)
+def specific_page(page: Page):
+    """``page.specific``: from the same cache when the page is live (the base row tells
+    its class), else from the database."""
+    return load_for_serving(page.specific_class or Page, page.pk) or page.specific
 
 
 def route(request, site: Site, path: str) -> RouteResult | None:
