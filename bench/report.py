@@ -434,7 +434,11 @@ def more_readings(c8: dict, surge, export, signin) -> str:
             f"{rate} sign-ins per second per core: 300 entrants signing in within one "
             f"minute would need {300 / 60 / rate:.1f} cores for the hashing alone."
         )
-    return "Reading of this run:\n\n" + "\n".join(lines) if lines else ""
+    lines.append(
+        "- Where each remaining gap comes from, measured per request, and what would close "
+        "it: docs/performance.md."
+    )
+    return "Reading of this run:\n\n" + "\n".join(lines)
 
 
 def surge_details(surge) -> str:
