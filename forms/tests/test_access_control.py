@@ -149,7 +149,11 @@ def test_public_entry_ids_are_random_not_sequential(entrant, category, home_page
     second = services.start_entry(user=build_user("two@example.org"), page=category)
     assert len(first.public_id) >= 20 and len(second.public_id) >= 20
     assert first.public_id != second.public_id
-    assert str(first.pk) not in first.public_id[:3]
+    # The sequential primary key does not address the entry, even for its owner.
+    client = Client()
+    client.force_login(entrant)
+    assert client.get(reverse("entry_detail", args=[str(first.pk)])).status_code == 404
+    assert client.get(reverse("entry_detail", args=[first.public_id])).status_code == 200
     shared_prefix = len(
         [a for a, b in zip(first.public_id, second.public_id, strict=False) if a == b]
     )
