@@ -48,10 +48,6 @@ class Question:
         return self.type == "multiple_choice"
 
     @property
-    def template_name(self) -> str:
-        return f"forms/questions/{self.type}.html"
-
-    @property
     def field_id(self) -> str:
         return f"q-{self.key}"
 
