@@ -27,6 +27,7 @@ class Logo:
 
 @dataclass(frozen=True)
 class SiteChrome:
+    site_id: int | None = None
     site_name: str = "Awards"
     accent_colour: str = ""
     logo: Logo | None = None
@@ -41,6 +42,7 @@ def _build(site: Site) -> SiteChrome:
         rendition = site_settings.logo.get_rendition("height-48")
         logo = Logo(rendition.url, rendition.width, rendition.height)
     return SiteChrome(
+        site_id=site.pk,
         site_name=site_settings.site_name or "Awards",
         accent_colour=site_settings.accent_colour,
         logo=logo,

@@ -1,10 +1,12 @@
 """Template helpers for awards pages: UK times written the GOV.UK way, page descriptions."""
 
+import hashlib
 from datetime import date, datetime
 
 from django import template
 from django.utils import dateformat, timezone
 from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from home.content_version import versioned
@@ -86,3 +88,33 @@ def may_use_admin(context) -> bool:
         allowed = user.has_perm("wagtailadmin.access_admin")
         request.session["may_use_admin"] = allowed
     return allowed
+
+
+class PublishedFragmentNode(template.Node):
+    def __init__(self, nodelist, name: str, vary_on: list):
+        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
+
+    def render(self, context) -> str:
+        vary = ":".join(str(v.resolve(context)) for v in self.vary_on)
+        key = (
+            f"fragment:{self.name}:{hashlib.md5(vary.encode(), usedforsecurity=False).hexdigest()}"
+        )
+        return mark_safe(versioned(key, lambda: self.nodelist.render(context)))  # noqa: S308
+
+
+@register.tag
+def published_fragment(parser, token):
+    """``{% published_fragment "name" var ... %}…{% endpublished_fragment %}``: the same for
+    everyone who sees this content version (and these variables), rendered once.
+
+    Like ``{% cache %}``, but kept through ``versioned()``: after the first render
+    on an app server it is a dictionary lookup, not a round trip to Redis, and a
+    publish anywhere retires it. Put nothing personal inside.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a name")
+    nodelist = parser.parse(("endpublished_fragment",))
+    parser.delete_first_token()
+    name = bits[1].strip("\"'")
+    return PublishedFragmentNode(nodelist, name, [parser.compile_filter(b) for b in bits[2:]])

@@ -93,6 +93,38 @@ def test_a_signed_in_page_is_private_and_never_from_the_cache(client, category):
     assert b"Sign out" in response.content
 
 
+def test_a_signed_in_entrant_sees_changed_criteria_contacts_and_footer_at_once(client, category):
+    # The parts of the page that are the same for everyone are rendered once per
+    # content version ({% published_fragment %}); an editor's change retires them.
+    contact = attach_contacts(category, 1)[0]
+    client.force_login(build_user())
+    assert b"Contact 1" in client.get(category.url).content
+    contact.name = "Priya Shah"
+    contact.save()
+    category.title = "Patient Safety Award"
+    category.save_revision().publish()
+    site_settings = SiteSettings.for_site(Site.objects.get())
+    site_settings.site_name = "Northshire Health Awards"
+    site_settings.save()
+
+    page = client.get(category.url).content.decode()
+    assert "Priya Shah" in page and "Contact 1" not in page
+    assert "<h1>Patient Safety Award</h1>" in page
+    assert "&copy; " in page and "Northshire Health Awards</p>" in page
+
+
+def test_each_site_keeps_its_own_footer(client, category):
+    home = category.get_site().root_page
+    Site.objects.create(hostname="other.example.org", port=80, root_page=home, site_name="Other")
+    other = SiteSettings.for_site(Site.objects.get(hostname="other.example.org"))
+    other.site_name = "Other Region Awards"
+    other.save()
+    first = client.get("/", HTTP_HOST="localhost").content.decode()
+    second = client.get("/", HTTP_HOST="other.example.org").content.decode()
+    assert "Other Region Awards</p>" in second
+    assert "Other Region Awards" not in first
+
+
 def test_requests_with_a_query_string_are_not_cached(client, category):
     response = client.get(category.url, {"utm_source": "newsletter"})
     assert response.status_code == 200
