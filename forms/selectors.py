@@ -8,6 +8,8 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
+from home.routing import page_by_id
+
 from .definitions import FormDefinition
 from .models import Entry, EntryFile, EntryStatus
 from .published import with_published_forms
@@ -19,9 +21,11 @@ def own_entry(user, public_id: str) -> Entry:
     if not user.is_authenticated:
         raise Http404("Entry not found")
     try:
-        entry = Entry.objects.select_related("page").get(public_id=public_id, entrant_id=user.pk)
+        entry = Entry.objects.get(public_id=public_id, entrant_id=user.pk)
     except Entry.DoesNotExist:
         raise Http404("Entry not found") from None
+    # The host page from the cache of published content: no query on an autosave.
+    entry.page = page_by_id(entry.page_id)
     return with_published_forms([entry])[0]
 
 

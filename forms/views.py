@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
-from home.routing import specific_page
+from home.routing import page_by_id
 
 from . import services
 from .answers import read_answers
@@ -68,8 +68,6 @@ def start(request, page_id: int):
 @never_cache
 def save(request, public_id: str):
     entry = own_entry(request.user, public_id)
-    # The host page from the cache of published content: no query on an autosave.
-    entry.page = specific_page(entry.page)
     answers = {}
     try:
         answers = read_answers(entry.form.definition, request.POST)
@@ -172,7 +170,6 @@ def review(request, public_id: str):
     entry = own_entry(request.user, public_id)
     if entry.status != EntryStatus.DRAFT:
         return redirect("entry_detail", public_id=entry.public_id)
-    entry.page = specific_page(entry.page)
     return _review_page(request, entry)
 
 
@@ -181,7 +178,6 @@ def review(request, public_id: str):
 @never_cache
 def submit(request, public_id: str):
     entry = own_entry(request.user, public_id)
-    entry.page = specific_page(entry.page)
     try:
         services.submit_entry(entry=entry, user=request.user, base_version=_base_version(request))
     except EntryNotEditable:
@@ -202,7 +198,7 @@ def submit(request, public_id: str):
         return redirect("entry_review", public_id=entry.public_id)
     except EntryError as error:
         entry.refresh_from_db()
-        entry.page = specific_page(entry.page)
+        entry.page = page_by_id(entry.page_id)
         return _review_page(request, entry, status=error.status_code, submit_error=error.message)
     return redirect("entry_submitted", public_id=entry.public_id)
 

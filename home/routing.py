@@ -64,6 +64,21 @@ def load_for_serving(model, pk: int):
     return copy.copy(page) if page else None
 
 
+def page_by_id(page_id: int):
+    """The specific page ``page_id``: from the cache of published content when it is
+    live (its type is remembered per content version), else from the database."""
+    key = f"page-type:{page_id}"
+    content_type_id = remembered(key)
+    if content_type_id is not None:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        page = load_for_serving(model, page_id) if model else None
+        if page is not None:
+            return page
+    page = Page.objects.get(pk=page_id)
+    versioned(key, lambda: page.content_type_id)
+    return specific_page(page)
+
+
 def specific_page(page: Page):
     """``page.specific``: from the same cache when the page is live (the base row tells
     its class), else from the database."""
