@@ -10,6 +10,7 @@ from django.http import Http404
 
 from home.routing import page_by_id
 
+from .autosave_sql import find_own_entry
 from .definitions import FormDefinition
 from .models import Entry, EntryFile, EntryStatus
 from .published import with_published_forms
@@ -20,10 +21,9 @@ def own_entry(user, public_id: str) -> Entry:
     """The user's own entry, or 404: another person's entry looks exactly like a missing one."""
     if not user.is_authenticated:
         raise Http404("Entry not found")
-    try:
-        entry = Entry.objects.get(public_id=public_id, entrant_id=user.pk)
-    except Entry.DoesNotExist:
-        raise Http404("Entry not found") from None
+    entry = find_own_entry(public_id, user.pk)
+    if entry is None:
+        raise Http404("Entry not found")
     # The host page from the cache of published content: no query on an autosave.
     entry.page = page_by_id(entry.page_id)
     return with_published_forms([entry])[0]
