@@ -233,10 +233,13 @@ def surge_rows(table: Table, surge) -> None:
         for r in surge["levels"]
     )
     largest = surge.get("largest_passing")
+    highest = max((r["entrants"] for r in surge["levels"]), default=None)
+    # When the highest level tried passed, the largest that passes is at least that.
+    at_least = "at least " if largest and largest == highest else ""
     table.add(
         "",
         "largest number of entrants that passes",
-        num(largest, "d") if largest else "none tried passed",
+        f"{at_least}{num(largest, 'd')}" if largest else "none tried passed",
         "",
         "",
         f"levels tried: {tried}",
@@ -435,8 +438,8 @@ def more_readings(c8: dict, surge, export, signin) -> str:
             f"minute would need {300 / 60 / rate:.1f} cores for the hashing alone."
         )
     lines.append(
-        "- Where each remaining gap comes from, measured per request, and what would close "
-        "it: docs/performance.md."
+        "- How each figure is reached, where a request's time goes, and the cause of any "
+        "target missed: docs/performance.md."
     )
     return "Reading of this run:\n\n" + "\n".join(lines)
 
