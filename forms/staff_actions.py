@@ -37,6 +37,11 @@ def reopen_entry(*, entry: Entry, by, reason: str, now: datetime | None = None) 
     entry = Entry.objects.select_for_update().get(pk=entry.pk)
     if entry.status != EntryStatus.SUBMITTED:
         raise StaffActionRefused("Only a submitted entry can be reopened.")
+    if entry.entrant_id is None:
+        # Kept anonymised after its entrant deleted their account: nobody could change it.
+        raise StaffActionRefused(
+            "This entrant deleted their account, so nobody could change a reopened entry."
+        )
     Entry.objects.filter(pk=entry.pk).update(
         status=EntryStatus.DRAFT, question_snapshot=None, version=F("version") + 1, updated_at=now
     )

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from forms import services
 from forms.models import EntryEvent, EntryStatus
+from forms.privacy import delete_account
 from forms.tests.builders import complete_answers
 
 
@@ -116,3 +117,20 @@ def test_reopening_a_draft_is_refused(client, entries_manager, entrant, category
     response = client.post(reverse("entries_admin_reopen", args=[entry.pk]), {"reason": "Why not"})
     assert response.status_code == 409
     assert "Only a submitted entry can be reopened." in response.text
+
+
+def test_reopening_an_entry_whose_entrant_deleted_their_account_is_refused(
+    client, entries_manager, submitted
+):
+    delete_account(user=submitted.entrant)
+    submitted.refresh_from_db()
+    assert submitted.entrant is None and submitted.status == EntryStatus.SUBMITTED
+    client.force_login(entries_manager)
+    response = client.post(
+        reverse("entries_admin_reopen", args=[submitted.pk]), {"reason": "Asked by phone"}
+    )
+    assert response.status_code == 409
+    assert "deleted their account" in response.text
+    submitted.refresh_from_db()
+    assert submitted.status == EntryStatus.SUBMITTED
+    assert not mail.outbox
