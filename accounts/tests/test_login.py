@@ -74,7 +74,7 @@ def test_a_wrong_password_is_refused_with_an_error_summary(client):
 
     response = sign_in(client, password="not-my-password")
 
-    assert response.status_code == 200
+    assert response.status_code == 400  # the same page with its error summary, as a refusal
     assert "<title>Error: Sign in | " in response.text
     assert "There is a problem" in response.text
     assert '<a href="#id_login">The email address or password is not correct.</a>' in (
@@ -149,7 +149,7 @@ def test_the_header_shows_account_and_sign_out_once_signed_in(client):
 def test_too_many_requests_get_a_page_of_ours_saying_to_wait(client, empty_cache):
     # Only form posts count; reading the page never does.
     for _ in range(2):
-        assert sign_in(client, password="guess").status_code == 200
+        assert sign_in(client, password="guess").status_code == 400
 
     response = sign_in(client, password="guess")
 

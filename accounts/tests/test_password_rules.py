@@ -27,7 +27,7 @@ def test_a_common_password_is_refused_and_the_form_says_why(client):
     response = sign_up_with(client, "password")
 
     assert not User.objects.exists()
-    assert response.status_code == 200
+    assert response.status_code == 400
     errors = password_errors(response)
     assert "This password is too common." in errors
     assert "This password is too short. It must contain at least 10 characters." in errors

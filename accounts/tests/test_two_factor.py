@@ -148,7 +148,7 @@ def test_a_wrong_code_does_not_set_it_up(client):
 
     response = client.post(reverse("mfa_activate_totp"), {"code": "000000"})
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "The code is not correct." in response.text
     assert not Authenticator.objects.exists()
 
