@@ -28,6 +28,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
+from .proxy_bans import ban_after_commit
+
 KEY = "content-version"
 
 # Models whose changes show on public pages. Wagtail's own bookkeeping
@@ -131,6 +133,7 @@ def bump_now_and_on_commit() -> None:
     from the old rows between the two is cached under a token already dead."""
     bump_content_version()
     transaction.on_commit(bump_content_version)
+    ban_after_commit()  # and the caching proxies drop every page (home/proxy_bans.py)
 
 
 def on_model_change(sender, **kwargs) -> None:

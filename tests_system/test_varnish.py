@@ -1,8 +1,9 @@
 """Debian's Varnish in front of the site, with deploy/varnish/default.vcl.
 
 Anonymous page views are served from Varnish's cache; an editor's publish
-sends Varnish a PURGE (wagtail.contrib.frontend_cache) and the change is what
-visitors get through Varnish within a second; a signed-in visitor's requests
+sends Varnish a PURGE (wagtail.contrib.frontend_cache) and any change to
+published content a BAN of the whole site (home/proxy_bans.py), and the change
+is what visitors get through Varnish within a second, on every page showing it; a signed-in visitor's requests
 always reach the site and their page is never stored.
 """
 
@@ -20,6 +21,9 @@ import redis
 import requests
 from django.conf import settings
 from django.test import override_settings
+from wagtail.models import Site
+
+from awards.models import SiteSettings
 
 from .http import signed_in_session
 from .processes import ROOT, Server, free_port, wait_until
@@ -91,13 +95,13 @@ class Varnish:
         headers = {"Host": HOST, **({"Cookie": cookie} if cookie else {})}
         return requests.get(self.url + path, headers=headers, timeout=10, allow_redirects=False)
 
-    def purge_from(self, address: str, path: str) -> int:
-        """PURGE ``path`` from a connection whose source is ``address``: the status."""
+    def purge_from(self, address: str, path: str, method: str = "PURGE") -> int:
+        """PURGE (or BAN) ``path`` from a connection whose source is ``address``: the status."""
         connection = http.client.HTTPConnection(
             "127.0.0.1", self.port, timeout=10, source_address=(address, 0)
         )
         try:
-            connection.request("PURGE", path, headers={"Host": HOST})
+            connection.request(method, path, headers={"Host": HOST})
             return connection.getresponse().status
         finally:
             connection.close()
@@ -178,13 +182,34 @@ def test_a_published_change_is_visible_through_varnish_within_a_second(
     assert varnish.purge_from("127.0.0.2", url) == 405
     assert from_cache(varnish.get(url))
 
-    # (b) An editor publishes a new title: Wagtail's page_published purges the URL.
+    # The programme page lists the category: cached too.
+    programme_url = open_category.get_parent().url
+    assert "Performance Recovery Award" in varnish.get(programme_url).text
+    assert from_cache(varnish.get(programme_url))
+
+    # (b) An editor publishes a new title: Wagtail's page_published purges the URL,
+    # and the change of published content bans every page of the site.
     open_category.title = "Performance Recovery Award 2027"
     open_category.save_revision().publish()
 
-    # (c) Within a second, visitors get the new title through Varnish.
+    # (c) Within a second, visitors get the new title through Varnish, on the page
+    # itself and on the programme page that lists it.
     wait_until(lambda: "Performance Recovery Award 2027" in varnish.get(url).text, timeout=1)
     assert from_cache(varnish.get(url)), "the new page is cached again"
+    wait_until(
+        lambda: "Performance Recovery Award 2027" in varnish.get(programme_url).text, timeout=1
+    )
+
+    # A change to the site settings (no page published) shows in every footer.
+    site_settings = SiteSettings.for_site(Site.objects.get())
+    site_settings.site_name = "Northshire Health Awards"
+    site_settings.save()
+    for path in (url, programme_url):
+        wait_until(
+            lambda path=path: "Northshire Health Awards" in varnish.get(path).text, timeout=1
+        )
+    # Only the VCL's purgers may ban, as for PURGE.
+    assert varnish.purge_from("127.0.0.2", url, method="BAN") == 405
 
     # (d) A signed-in entrant always reaches the site, and their page is never stored,
     # whatever other cookies come with the session's.

@@ -9,7 +9,9 @@
 # return) already honours that: it passes any request with a Cookie or
 # Authorization header, never stores a response that sets a cookie, and keeps a
 # response for its s-maxage. Publishing or unpublishing a page in Wagtail sends
-# PURGE for its URL (DJANGO_FRONTEND_CACHE_URL=http://<this varnish>:6081).
+# PURGE for its URL, and any change to published content (a page, a snippet, the
+# site settings) sends BAN, which drops every page of that Host
+# (DJANGO_FRONTEND_CACHE_URL=http://<this varnish>:6081).
 vcl 4.1;
 
 # The app server (gunicorn). One backend per app server, or a director, when
@@ -35,6 +37,15 @@ sub vcl_recv {
         }
         # Every variant (Vary: Cookie) of this URL on this Host.
         return (purge);
+    }
+    if (req.method == "BAN") {
+        if (client.ip !~ purgers) {
+            return (synth(405, "Not allowed"));
+        }
+        # Everything stored for this Host: the site sends it after any change to
+        # published content, which may show on many pages (home/proxy_bans.py).
+        ban("req.http.host == " + req.http.host);
+        return (synth(200, "Banned"));
     }
 
     # Keep only the cookies Django reads: the session, the CSRF token and flash

@@ -156,8 +156,9 @@ CONTENT_CACHE_SECONDS = int(
 )
 # How long a browser may keep an anonymous page without asking again, and a
 # proxy or CDN (s-maxage). A publish purges the page's own URL from the proxy
-# (DJANGO_FRONTEND_CACHE_URL); other pages showing the change (a programme
-# listing a renamed category, the footer everywhere) follow within this time.
+# (DJANGO_FRONTEND_CACHE_URL), and any change to published content bans every
+# page of the site from each Varnish (home/proxy_bans.py); a CDN without bans
+# (Cloudflare) shows other pages with the change within this time.
 BROWSER_CACHE_SECONDS = int(os.environ.get("DJANGO_BROWSER_CACHE_SECONDS", "60"))
 PROXY_CACHE_SECONDS = int(os.environ.get("DJANGO_PROXY_CACHE_SECONDS", "120"))
 
