@@ -1,11 +1,16 @@
 """The Entries listing, inspect view, file downloads and permissions in the Wagtail admin."""
 
+import datetime
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from awards.tests.builders import build_category, build_programme
 from forms import services
+from forms.models import Entry
 from forms.tests.builders import build_entry, build_user, complete_answers
 
 PDF = b"%PDF-1.4\n%%EOF\n"
@@ -67,6 +72,31 @@ def test_listing_shows_the_columns_organisers_need(client, entries_manager, entr
         "Draft",
     ]:
         assert text in response.text
+
+
+def test_listing_fits_beside_the_filters_with_the_programme_and_times_inside(
+    client, entries_manager, entries
+):
+    # At 1280 px eight columns ran under the filter sidebar; these fit beside it.
+    Entry.objects.filter(pk=entries["submitted"].pk).update(
+        submitted_at=datetime.datetime(2026, 3, 4, 14, 5, tzinfo=datetime.UTC)
+    )
+    client.force_login(entries_manager)
+    page = client.get(reverse(LIST_URL)).text
+    headings = re.findall(r'<th[^>]*class="[^"]*column-(\w+)', page)
+    assert headings == [
+        "reference_or_draft",
+        "entry_title",
+        "category",
+        "entrant",
+        "status_and_time",
+    ]
+    assert "Performance Recovery Award<br><small>Test Awards 2024</small>" in page
+    assert "Best Partnership<br><small>Partnership Awards 2024</small>" in page
+    assert "Submitted<br><small>4 Mar 2026, 14:05</small>" in page  # UK time: GMT in March
+    draft = Entry.objects.get(pk=entries["draft"].pk)
+    saved = timezone.localtime(draft.updated_at).strftime("%-d %b %Y, %H:%M")
+    assert f"Draft<br><small>saved {saved}</small>" in page
 
 
 @pytest.mark.parametrize(
