@@ -64,14 +64,19 @@ def load_for_serving(model, pk: int):
     return copy.copy(page) if page else None
 
 
+def _live_page(content_type_id: int, pk: int):
+    """The live page ``pk`` of the class this content type names, or None."""
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    return load_for_serving(model, pk) if model else None
+
+
 def page_by_id(page_id: int):
     """The specific page ``page_id``: from the cache of published content when it is
     live (its type is remembered per content version), else from the database."""
     key = f"page-type:{page_id}"
     content_type_id = remembered(key)
     if content_type_id is not None:
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        page = load_for_serving(model, page_id) if model else None
+        page = _live_page(content_type_id, page_id)
         if page is not None:
             return page
     page = Page.objects.get(pk=page_id)
@@ -89,9 +94,7 @@ def route(request, site: Site, path: str) -> RouteResult | None:
     key = f"route:{site.pk}:{path}"
     known = remembered(key)
     if known is not None:
-        content_type_id, page_id = known
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        page = load_for_serving(model, page_id) if model else None
+        page = _live_page(*known)
         if page is not None:
             return RouteResult(page)
     components = [component for component in path.split("/") if component]
