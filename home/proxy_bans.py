@@ -21,7 +21,6 @@ from urllib.parse import urlsplit
 
 import requests
 from django.conf import settings
-from django.db import connection, transaction
 
 logger = logging.getLogger(__name__)
 
@@ -34,21 +33,18 @@ def proxy_locations() -> list[str]:
     return [c["LOCATION"].rstrip("/") for c in caches.values() if c.get("BACKEND") == HTTP_BACKEND]
 
 
-def ban_after_commit() -> None:
-    """Ban every page from the proxies once this transaction commits (once, however
-    many rows it changed); at once outside a transaction."""
-    if not proxy_locations():
-        return
-    if any(func is ban_site_pages for _, func, _ in connection.run_on_commit):
-        return
-    transaction.on_commit(ban_site_pages)
-
-
 def ban_site_pages() -> None:
+    """One BAN per site to each HTTP proxy; nothing when none is configured.
+
+    Called once per committed change of published content (home/content_version.py).
+    """
     from wagtail.models import Site
 
+    locations = proxy_locations()
+    if not locations:
+        return
     hosts = {urlsplit(site.root_url).netloc for site in Site.objects.all()}
-    for location in proxy_locations():
+    for location in locations:
         for host in sorted(hosts):
             try:
                 response = requests.request(
