@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Site
 
-from home.content_version import versioned
-from home.routing import site_for_request
+from publishing.content_version import versioned
 
 from .site_settings import SiteDefaultContact, SiteSettings
 
@@ -26,13 +25,37 @@ class Logo:
 
 
 @dataclass(frozen=True)
+class ContactDetails:
+    name: str
+    role: str
+    email: str
+    phone: str
+    phone_href: str
+
+
+@dataclass(frozen=True)
+class ContactCard:
+    """A default contact as templates show it (includes/contact_cards.html): plain values,
+    safe to share between requests, unlike the model rows they are read from."""
+
+    enquiry_label: str
+    contact: ContactDetails
+
+    @classmethod
+    def from_link(cls, link: SiteDefaultContact) -> ContactCard:
+        c = link.contact
+        details = ContactDetails(c.name, c.role, c.email, c.phone, c.phone_href if c.phone else "")
+        return cls(link.enquiry_label, details)
+
+
+@dataclass(frozen=True)
 class SiteChrome:
     site_id: int | None = None
     site_name: str = "Awards"
     accent_colour: str = ""
     logo: Logo | None = None
-    footer_links: list[tuple[str, str]] = field(default_factory=list)
-    contact_links: list[SiteDefaultContact] = field(default_factory=list)
+    footer_links: tuple[tuple[str, str], ...] = ()
+    contact_links: tuple[ContactCard, ...] = field(default_factory=tuple)
 
 
 def _build(site: Site) -> SiteChrome:
@@ -46,8 +69,8 @@ def _build(site: Site) -> SiteChrome:
         site_name=site_settings.site_name or "Awards",
         accent_colour=site_settings.accent_colour,
         logo=logo,
-        footer_links=[(link.title, link.url) for link in site_settings.footer_links.all()],
-        contact_links=list(site_settings.contact_links),
+        footer_links=tuple((link.title, link.url) for link in site_settings.footer_links.all()),
+        contact_links=tuple(ContactCard.from_link(link) for link in site_settings.contact_links),
     )
 
 
@@ -59,5 +82,5 @@ def chrome_for_site(site: Site | None) -> SiteChrome:
 
 def chrome_for_request(request) -> SiteChrome:
     if not hasattr(request, "_site_chrome"):
-        request._site_chrome = chrome_for_site(site_for_request(request))
+        request._site_chrome = chrome_for_site(Site.find_for_request(request))
     return request._site_chrome

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -14,9 +14,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from forms.embed import entry_panel
-from home.content_version import versioned
-from home.restrictions import public
-from home.serving import ServedPage
+from publishing.content_version import versioned
+from publishing.restrictions import public
+from publishing.serving import ServedPage
 
 from .blocks import RICH_FEATURES, CriteriaStreamBlock, GuidanceStreamBlock, StepsStreamBlock
 from .chrome import chrome_for_request, chrome_for_site
@@ -94,7 +94,7 @@ class ProgrammePage(ServedPage, Page):
             public(CategoryPage.objects.child_of(self).live()).defer_streamfields().order_by("path")
         )
         for category in categories:
-            category.programme_cache = self
+            category.programme = self  # the parent, already loaded
         context["categories"] = categories
         context["guidance_pages"] = guidance_for(self)
         context["key_dates"] = list(self.key_dates.all())
@@ -167,7 +167,11 @@ class CategoryPage(ServedPage, Page):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="The form entrants fill in. Several categories may share one.",
+        limit_choices_to={"live": True},
+        help_text=(
+            "The form entrants fill in. Several categories may share one. Only published "
+            "forms are offered: publish a new form under Entry forms first."
+        ),
     )
     entries_per_account = models.PositiveSmallIntegerField(
         default=1, help_text="How many entries one account may make in this category."
@@ -215,28 +219,47 @@ class CategoryPage(ServedPage, Page):
     def clean(self):
         super().clean()
         _clean_window(self.entries_open_at, self.entries_close_at)
-
-    @property
-    def programme(self) -> "ProgrammePage | None":
-        """The parent programme: from the cache of published content (a programme changes
-        only when an editor saves or publishes it, which changes the content version),
-        else one query; kept on the page for the rest of the request."""
-        if not hasattr(self, "programme_cache"):
-            parent_path = self.path[: -self.steplen]
-            self.programme_cache = (
-                versioned(
-                    f"programme:{parent_path}",
-                    lambda: ProgrammePage.objects.filter(path=parent_path).first() or False,
-                )
-                or None
+        if self.entry_form is not None and not self.entry_form.live:
+            raise ValidationError(
+                {
+                    "entry_form": (
+                        f"“{self.entry_form}” is not published, so entrants could not "
+                        "see it. Publish it under Entry forms, then choose it here."
+                    )
+                }
             )
-        return self.programme_cache
+
+    @cached_property
+    def programme(self) -> "ProgrammePage | None":
+        """The parent programme, read once per request when something shows it."""
+        return ProgrammePage.objects.filter(path=self.path[: -self.steplen]).first()
+
+    def programme_window(self) -> tuple[datetime | None, datetime | None, int]:
+        """The programme's entry window and reminder days, as plain values kept per content
+        version: every autosave asks for the deadline, without loading the programme."""
+        if "programme" in self.__dict__:  # already loaded for this request
+            programme = self.programme
+            return (
+                (programme.entries_open_at, programme.entries_close_at, programme.reminder_days)
+                if programme
+                else (None, None, 7)
+            )
+        parent_path = self.path[: -self.steplen]
+        return versioned(
+            f"programme-window:{parent_path}",
+            lambda: (
+                ProgrammePage.objects.filter(path=parent_path)
+                .values_list("entries_open_at", "entries_close_at", "reminder_days")
+                .first()
+                or (None, None, 7)
+            ),
+        )
 
     @property
     def entry_window(self) -> EntryWindow:
-        programme = self.programme if isinstance(self.programme, ProgrammePage) else None
-        opens = self.entries_open_at or (programme.entries_open_at if programme else None)
-        closes = self.entries_close_at or (programme.entries_close_at if programme else None)
+        programme_opens, programme_closes, _days = self.programme_window()
+        opens = self.entries_open_at or programme_opens
+        closes = self.entries_close_at or programme_closes
         return EntryWindow(opens, closes, closed_by_switch=self.entries_closed)
 
     def entry_state_at(self, now: datetime | None = None) -> EntryState:
@@ -257,8 +280,7 @@ class CategoryPage(ServedPage, Page):
 
     @property
     def reminder_days(self) -> int:
-        programme = self.programme
-        return programme.reminder_days if isinstance(programme, ProgrammePage) else 7
+        return self.programme_window()[2]
 
     def entry_reference_prefix(self) -> str:
         code = self.reference_code or "".join(w[0] for w in self.title.split() if w[:1].isalpha())
@@ -274,7 +296,7 @@ class CategoryPage(ServedPage, Page):
         links = list(self.contact_links.select_related("contact"))
         if links:
             return links
-        if isinstance(self.programme, ProgrammePage):
+        if self.programme is not None:
             return self.programme.contacts_to_show(request)
         return default_contacts(self, request)
 
@@ -284,7 +306,7 @@ class CategoryPage(ServedPage, Page):
         # Read only when a cached fragment of the template is missing (category_page.html).
         context["contact_links"] = SimpleLazyObject(lambda: self.contacts_to_show(request))
         context["guidance_pages"] = SimpleLazyObject(lambda: guidance_for(self))
-        context["programme"] = self.programme
+        context["programme"] = SimpleLazyObject(lambda: self.programme)
         context["entry_panel"] = entry_panel(request, self)
         return context
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from datetime import datetime
 
-from home.content_version import versioned
+from publishing.content_version import versioned
 
 from .entry_window import CLOSING_SOON
 

@@ -42,7 +42,10 @@ def as_host(page) -> EntryHost | None:
 
 
 def has_entry_form(host: EntryHost) -> bool:
-    """Whether the host has a form, without loading it."""
-    if hasattr(host, "entry_form_id"):
-        return host.entry_form_id is not None
-    return host.entry_form is not None
+    """Whether the host has a published form, from the cache of published forms."""
+    from .published import is_published
+
+    form_id = getattr(host, "entry_form_id", None)
+    if form_id is None and getattr(host, "entry_form", None) is not None:
+        form_id = host.entry_form.pk
+    return is_published(form_id)

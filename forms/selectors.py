@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
-from home.routing import page_by_id
+from publishing.routing import page_by_id
 
 from .autosave_sql import find_own_entry
 from .definitions import FormDefinition

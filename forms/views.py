@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
-from home.routing import page_by_id
+from publishing.routing import page_by_id
 
 from . import services
 from .answers import read_answers

@@ -19,7 +19,3 @@ class HomeConfig(AppConfig):
     def ready(self):
         # After every migrate (and every test-database flush) the staff roles match the code.
         post_migrate.connect(_after_last_app, dispatch_uid="ensure_staff_groups")
-        # Any change to published content forgets the cached pages, routes and footer.
-        from .content_version import connect
-
-        connect()

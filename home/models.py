@@ -2,8 +2,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from .routing import route_by_url_path
-from .serving import ServedPage
+from publishing.routing import route_below
+from publishing.serving import ServedPage
 
 
 class HomePage(ServedPage, Page):
@@ -23,7 +23,7 @@ class HomePage(ServedPage, Page):
     def route(self, request, path_components):
         # A page below the home page is found by its URL path, not level by level.
         if path_components:
-            result = route_by_url_path(self, request, path_components)
+            result = route_below(self, request, path_components)
             if result is not None:
                 return result
         return super().route(request, path_components)

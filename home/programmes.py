@@ -5,8 +5,7 @@ from datetime import datetime
 
 from awards.entry_window import EntryState
 from awards.models import CategoryPage, ProgrammePage
-
-from .restrictions import public
+from publishing.restrictions import public
 
 
 @dataclass
@@ -45,7 +44,7 @@ def programme_summaries(home) -> list[ProgrammeSummary]:
         summary = by_path.get(category.path[: -category.steplen])
         if summary is None:
             continue
-        category.programme_cache = summary.page
+        category.programme = summary.page  # the parent, already loaded
         if category.entry_state.accepts_entries:
             summary.open_categories.append(category)
         else:

@@ -5,7 +5,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import routing
 from home.theme import theme_css
 from home.views import search
 
@@ -28,11 +27,8 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Pages: Wagtail's serve view, with the site and route read from the cache
-# (home/routing.py); Wagtail's own patterns still name and reverse page URLs.
-urlpatterns += [
-    re_path(r"^((?:[\w\-]+/)*)$", routing.serve, name="site_serve"),
-    path("", include(wagtail_urls)),
-]
+# Pages: Wagtail's own serve view (the home page routes its sub-paths through
+# publishing/routing.py).
+urlpatterns += [path("", include(wagtail_urls))]
 
 handler500 = "site_config.errors.server_error"

@@ -9,7 +9,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from home.content_version import versioned
+from publishing.content_version import versioned
 
 register = template.Library()
 

@@ -207,12 +207,12 @@ def test_the_first_render_after_a_publish_is_also_constant(client, small_and_lar
     """With every cache empty (as after a publish): more queries, once, the same for any size."""
     from django.core.cache import cache
 
-    from home import content_version
+    from publishing import content_version
 
     def cold(url: str) -> int:
         client.get(url)
         cache.clear()
-        content_version._local.clear()
+        content_version.forget_kept_values()
         with override_settings(PAGE_CACHE_SECONDS=0), CaptureQueriesContext(connection) as q:
             assert client.get(url).status_code == 200
         return len(q)
