@@ -3,6 +3,7 @@
 (tests_system/test_varnish.py shows the same against a real Varnish.)
 """
 
+import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -10,10 +11,12 @@ import pytest
 import requests
 from django.db import transaction
 from django.test import override_settings
+from django_tasks import default_task_backend
 from wagtail.models import Site
 
 from awards.models import SiteSettings
 from awards.tests.builders import attach_contacts, build_category, build_home, build_programme
+from publishing.proxy_bans import ban_site_pages
 
 # Real commits: the ban is sent when the editor's transaction commits.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -89,3 +92,51 @@ def test_without_a_proxy_nothing_is_sent(monkeypatch):
     category.title = "Patient Safety Award"
     category.save_revision().publish()
     assert sent == []
+
+
+@pytest.fixture
+def silent_proxy_url():
+    """A proxy that accepts every connection and never answers; counts the connections."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    accepted: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept():
+        listener.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                accepted.append(listener.accept()[0])
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}", accepted
+    stop.set()
+    thread.join()
+    for connection in accepted:
+        connection.close()
+    listener.close()
+
+
+def test_a_slow_proxy_does_not_slow_a_publish(silent_proxy_url, caplog):
+    """The editor's request only queues the ban; the task worker waits for the proxy."""
+    location, accepted = silent_proxy_url
+    category = build_category(build_programme(build_home()))
+    with (
+        proxy_settings(location),
+        override_settings(
+            TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+        ),
+    ):
+        with transaction.atomic():  # the editor's request
+            category.title = "Patient Safety Award"
+            category.save_revision().publish()
+        assert accepted == [], "the editor's request never waited on the proxy"
+        queued = [r.task.name for r in default_task_backend.results]
+        assert "ban_site_pages_task" in queued
+
+        # The worker runs the ban: the silent proxy costs it the timeout, then a warning.
+        ban_site_pages()
+    assert len(accepted) == 1
+    assert f"Could not ban localhost's pages from {location}" in caplog.text
