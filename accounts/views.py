@@ -1,7 +1,6 @@
 import json
 
 from allauth.core import ratelimit
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -11,9 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from forms import privacy
-
-from . import session_refresh
+from . import personal_data, session_refresh
 from .forms import DeleteAccountForm, ProfileForm
 from .verification import has_verified_email
 
@@ -53,7 +50,7 @@ def keep_alive(request: HttpRequest) -> HttpResponse:
 @never_cache
 def my_data(request: HttpRequest) -> HttpResponse:
     """Everything we hold about the signed-in person, as a JSON download."""
-    data = privacy.export_user_data(user=request.user)
+    data = personal_data.export_user_data(user=request.user)
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False),
         content_type="application/json; charset=utf-8",
@@ -71,8 +68,8 @@ def _is_staff(user) -> bool:
 @require_http_methods(["GET", "POST"])
 @never_cache
 def delete_account(request: HttpRequest) -> HttpResponse:
-    """Delete your account, after typing your password. What happens to entries is
-    forms.privacy.delete_account's rule; the page says it in words."""
+    """Delete your account, after typing your password. What happens to the data
+    other apps hold is theirs to say and do: accounts/signals.py."""
     user = request.user
     form = DeleteAccountForm(request.POST or None, user=user)
     status = 200
@@ -83,7 +80,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         if not ratelimit.consume(request, action="reauthenticate", user=user):
             return ratelimit.respond_429(request)
         if form.is_valid():
-            privacy.delete_account(user=user)
+            personal_data.delete_account(user=user)
             logout(request)
             messages.success(request, "Your account has been deleted.")
             return redirect("/")
@@ -91,8 +88,6 @@ def delete_account(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "is_staff": _is_staff(user),
-        "keeps_submitted": settings.SUBMITTED_ENTRY_RETENTION == privacy.ANONYMISE,
-        "drafts": user.entries.filter(reference__isnull=True).count(),
-        "submitted": user.entries.filter(reference__isnull=False).count(),
+        "deletion_notes": [] if _is_staff(user) else personal_data.deletion_notes(user=user),
     }
     return render(request, "account/delete.html", context, status=status)

@@ -1,17 +1,20 @@
 """Entrants' personal data: what they can take away, what goes when they leave,
 and how long unfinished drafts are kept.
 
-The rules, in one place (views and the ``purge_drafts`` command call these):
+The rules, in one place. ``accounts`` owns the download and the deletion and
+asks about entries through its signals; forms/account_signals.py answers with
+these functions. The ``purge_drafts`` command calls the last.
 
-- **Download.** ``export_user_data`` gives an entrant everything we hold about
-  them: their account and every entry of theirs, with its answers and the names
-  of its files. Nothing about anyone else (not even who in the awards team
-  acted on an entry).
-- **Account deletion.** ``delete_account`` deletes every entry that was never
-  submitted (drafts, and drafts staff withdrew), with its files. An entry that
-  was submitted (it has a reference, even if it has since been reopened or
-  withdrawn) is part of the awards record, and ``SUBMITTED_ENTRY_RETENTION``
-  decides what happens to it:
+- **Download.** ``export_entries`` gives an entrant every entry of theirs, with
+  its answers and the names of its files, for the download that accounts
+  builds around their account details. Nothing about anyone else (not even who
+  in the awards team acted on an entry).
+- **Account deletion.** ``delete_or_anonymise_entries`` (run in the account
+  deletion's transaction, before the account goes) deletes every entry that
+  was never submitted (drafts, and drafts staff withdrew), with its files. An
+  entry that was submitted (it has a reference, even if it has since been
+  reopened or withdrawn) is part of the awards record, and
+  ``SUBMITTED_ENTRY_RETENTION`` decides what happens to it:
 
   - ``"anonymise"`` (the default): the entry is kept for judging and the record,
     with its reference, answers and files, but no longer linked to any account,
@@ -20,8 +23,10 @@ The rules, in one place (views and the ``purge_drafts`` command call these):
     Text the entrant wrote in their answers is kept as written.
   - ``"delete"``: the entry and its files are deleted as well.
 
-  Then the account itself is deleted, with its email addresses and
-  authenticators; history lines the person wrote as staff stay, without their name.
+  An unknown setting refuses the deletion (ValueError), so the account stays.
+  Then accounts deletes the account itself, with its email addresses and
+  authenticators; history lines the person wrote as staff stay, without their
+  name. ``deletion_summary`` gives the delete-account page what it says.
 - **Stale drafts.** ``purge_stale_drafts`` deletes drafts, with their files,
   whose category closed (or whose own extended deadline passed) longer ago than
   ``older_than``. Drafts of categories with no deadline are kept; so are
@@ -36,7 +41,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -92,14 +96,11 @@ def _entry_data(entry: Entry, page_titles: dict[int, str]) -> dict[str, Any]:
     }
 
 
-def export_user_data(*, user) -> dict[str, Any]:
-    """Everything held about ``user``, as JSON-ready data.
-
-    The account's details and email addresses, then each of their entries with
-    its category, status, reference, answers (with the question each answers),
-    times, file names and history. Staff names and reasons in an entry's
-    history are left out: they are other people's data.
-    """
+def export_entries(*, user) -> list[dict[str, Any]]:
+    """Every entry of ``user``'s, as JSON-ready data, oldest first: its category,
+    status, reference, answers (with the question each answers), times, file
+    names and history. Staff names and reasons in an entry's history are left
+    out: they are other people's data."""
     entries = list(
         Entry.objects.filter(entrant=user)
         .select_related("form")
@@ -109,23 +110,7 @@ def export_user_data(*, user) -> dict[str, Any]:
     page_titles = dict(
         Page.objects.filter(pk__in={e.page_id for e in entries}).values_list("pk", "title")
     )
-    return {
-        "exported_at": _time(timezone.now()),
-        "account": {
-            "email": user.email,
-            "first_name": user.first_name,
-            "last_name": user.last_name,
-            "organisation": user.organisation,
-            "job_title": user.job_title,
-            "joined_at": _time(user.date_joined),
-            "last_signed_in_at": _time(user.last_login),
-            "email_addresses": [
-                {"email": a.email, "verified": a.verified, "primary": a.primary}
-                for a in EmailAddress.objects.filter(user=user).order_by("pk")
-            ],
-        },
-        "entries": [_entry_data(entry, page_titles) for entry in entries],
-    }
+    return [_entry_data(entry, page_titles) for entry in entries]
 
 
 def _delete_entries(entries) -> int:
@@ -154,13 +139,16 @@ def _anonymise(entry: Entry) -> None:
 
 
 @transaction.atomic
-def delete_account(*, user) -> None:
-    """Delete ``user``'s account and their entries, per ``SUBMITTED_ENTRY_RETENTION``.
+def delete_or_anonymise_entries(*, user) -> None:
+    """Deal with ``user``'s entries before their account is deleted, per
+    ``SUBMITTED_ENTRY_RETENTION``.
 
     Entries never submitted are deleted with their files. Entries submitted at
     least once are anonymised (kept without the account, contact answers
     removed) or, with the setting ``"delete"``, deleted too. See the module
-    docstring for the whole rule.
+    docstring for the whole rule. Called inside the account deletion's
+    transaction (accounts.signals.account_deleting), so if the deletion fails
+    the entries and their files are kept.
     """
     retention = settings.SUBMITTED_ENTRY_RETENTION
     if retention not in {ANONYMISE, DELETE}:
@@ -173,7 +161,17 @@ def delete_account(*, user) -> None:
         _delete_entries(entries.filter(reference__isnull=True))
         for entry in entries.filter(reference__isnull=False).select_related("form"):
             _anonymise(entry)
-    user.delete()
+
+
+def deletion_summary(*, user) -> dict[str, Any]:
+    """What the delete-account page says about ``user``'s entries: how many
+    drafts and submitted entries they have, and whether submitted ones are kept."""
+    entries = Entry.objects.filter(entrant=user)
+    return {
+        "keeps_submitted": settings.SUBMITTED_ENTRY_RETENTION == ANONYMISE,
+        "drafts": entries.filter(reference__isnull=True).count(),
+        "submitted": entries.filter(reference__isnull=False).count(),
+    }
 
 
 def find_stale_drafts(*, older_than: timedelta, now: datetime | None = None) -> list[Entry]:

@@ -37,7 +37,7 @@ class Entry(models.Model):
 
     public_id = models.CharField(max_length=32, unique=True, default=new_public_id, editable=False)
     # Empty once the entrant has deleted their account and a submitted entry
-    # was kept for the awards record (forms.privacy.delete_account).
+    # was kept for the awards record (forms.privacy.delete_or_anonymise_entries).
     entrant = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -17,6 +17,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts import personal_data
 from accounts.models import User
 from awards.tests.builders import build_category, build_programme
 from forms import privacy, services, staff_actions
@@ -76,7 +77,7 @@ def someone_elses(category, other_entrant):
 
 
 def test_the_export_holds_the_account_and_every_entry(entrant, submitted, draft):
-    data = privacy.export_user_data(user=entrant)
+    data = personal_data.export_user_data(user=entrant)
 
     account = data["account"]
     assert account["email"] == "entrant@example.org"
@@ -110,7 +111,7 @@ def test_the_export_never_holds_other_peoples_data(
 ):
     staff_actions.reopen_entry(entry=submitted, by=entries_manager, reason="Fix the typo")
 
-    text = json.dumps(privacy.export_user_data(user=entrant))
+    text = json.dumps(personal_data.export_user_data(user=entrant))
 
     assert "Not yours" not in text
     assert "theirs.pdf" not in text
@@ -122,7 +123,7 @@ def test_the_export_never_holds_other_peoples_data(
 def test_an_answer_to_a_removed_question_is_kept_and_labelled(entrant, category):
     entry = build_entry(entrant, category, answers={"old_question": "Still mine"})
 
-    [data] = privacy.export_user_data(user=entrant)["entries"]
+    [data] = personal_data.export_user_data(user=entrant)["entries"]
 
     assert data["answers"] == [
         {"question_key": "old_question", "question": "(question removed)", "answer": "Still mine"}
@@ -172,7 +173,7 @@ def test_deleting_an_account_deletes_drafts_and_their_files(
     assert stored(upload)
 
     with django_capture_on_commit_callbacks(execute=True):
-        privacy.delete_account(user=entrant)
+        personal_data.delete_account(user=entrant)
 
     assert not User.objects.filter(email="entrant@example.org").exists()
     assert not EmailAddress.objects.filter(email="entrant@example.org").exists()
@@ -187,7 +188,7 @@ def test_submitted_entries_are_kept_for_the_record_without_the_entrant(
     upload = submitted.files.get()
 
     with django_capture_on_commit_callbacks(execute=True):
-        privacy.delete_account(user=entrant)
+        personal_data.delete_account(user=entrant)
 
     entry = Entry.objects.get(pk=submitted.pk)
     assert entry.entrant is None
@@ -209,7 +210,7 @@ def test_with_retention_delete_submitted_entries_go_too(
     uploads = [submitted.files.get(), draft.files.get()]
 
     with django_capture_on_commit_callbacks(execute=True):
-        privacy.delete_account(user=entrant)
+        personal_data.delete_account(user=entrant)
 
     assert not Entry.objects.exists()
     assert not EntryEvent.objects.exists()
@@ -222,7 +223,7 @@ def test_a_reopened_entry_counts_as_submitted(
     staff_actions.reopen_entry(entry=submitted, by=entries_manager, reason="Add the figures")
 
     with django_capture_on_commit_callbacks(execute=True):
-        privacy.delete_account(user=entrant)
+        personal_data.delete_account(user=entrant)
 
     entry = Entry.objects.get(pk=submitted.pk)
     assert entry.entrant is None and entry.reference == submitted.reference
@@ -232,7 +233,7 @@ def test_other_peoples_entries_and_files_are_untouched(
     entrant, draft, submitted, someone_elses, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        privacy.delete_account(user=entrant)
+        personal_data.delete_account(user=entrant)
 
     theirs = Entry.objects.get(pk=someone_elses.pk)
     assert theirs.entrant.email == "someone.else@example.org"
@@ -245,7 +246,7 @@ def test_staff_history_lines_stay_without_the_deleted_persons_name(
     staff_actions.withdraw_entry(entry=submitted, by=entries_manager, reason="Duplicate")
 
     with django_capture_on_commit_callbacks(execute=True):
-        privacy.delete_account(user=entries_manager)
+        personal_data.delete_account(user=entries_manager)
 
     event = submitted.events.get(action=EntryEvent.Action.WITHDRAWN)
     assert event.actor is None and event.reason == "Duplicate"
@@ -259,7 +260,7 @@ def test_a_failed_deletion_keeps_every_file(entrant, draft, monkeypatch):
 
     monkeypatch.setattr(User, "delete", refuse)
     with pytest.raises(RuntimeError):
-        privacy.delete_account(user=entrant)
+        personal_data.delete_account(user=entrant)
 
     assert Entry.objects.filter(pk=draft.pk).exists()
     assert stored(upload)
@@ -268,7 +269,7 @@ def test_a_failed_deletion_keeps_every_file(entrant, draft, monkeypatch):
 def test_an_unknown_retention_setting_is_refused(entrant):
     with override_settings(SUBMITTED_ENTRY_RETENTION="keep-forever"):
         with pytest.raises(ValueError):
-            privacy.delete_account(user=entrant)
+            personal_data.delete_account(user=entrant)
     assert User.objects.filter(pk=entrant.pk).exists()
 
 
@@ -389,7 +390,7 @@ def test_password_guesses_are_rate_limited(client, entrant):
 @pytest.fixture
 def anonymised(entrant, submitted, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        privacy.delete_account(user=entrant)
+        personal_data.delete_account(user=entrant)
     return Entry.objects.get(pk=submitted.pk)
 
 

@@ -7,9 +7,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.personal_data import delete_account
 from forms import services
 from forms.models import EntryEvent, EntryStatus
-from forms.privacy import delete_account
 from forms.tests.builders import complete_answers
 
 
