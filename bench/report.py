@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 US, PEER_A, PEER_B, STATIC = "awards", "peer_a", "peer_b", "awards_static"
+FLOOR = "awards_floor"
 
 
 def load(folder: Path, name: str):
@@ -166,6 +167,20 @@ def throughput_rows(table: Table, c8: dict, c16: dict) -> None:
         *(num(x) for x in rps),
         f"{times(ratio(rps[0], rps[1]))} A",
         "(context)",
+        "",
+    )
+
+    # The floor: a signed-in JSON view that loads only the session and the user.
+    floor = get("auth_get", FLOOR, "rps")
+    page, save = get("auth_get", US, "rps"), get("save", US, "rps")
+    table.add(
+        "floor: signed-in JSON, session and user only (`/bench/floor/`, c8)",
+        "req/s",
+        num(floor),
+        "",
+        "",
+        f"`auth_get` {times(ratio(page, floor))}, `save` {times(ratio(save, floor))} of it",
+        "reported",
         "",
     )
 

@@ -165,13 +165,36 @@ cat > "$results/awards-static.json" <<EOF
 }
 EOF
 
+# The floor: a signed-in JSON view behind the same middleware that loads only the
+# session and the user (bench/views.py); auth_get and save are reported against it.
+cat > "$results/awards-floor.json" <<EOF
+{
+  "name": "awards_floor",
+  "description": "a signed-in JSON view behind the site's middleware that loads only the session and the user",
+  "base_url": "http://127.0.0.1:$port",
+  "server": "gunicorn, 2 sync workers, the same process as the site",
+  "users": {"username": "bench{n}@example.com", "password": "bench-pass-1234", "count": 16},
+  "login": [
+    {"method": "GET", "url": "/accounts/login/"},
+    {"method": "POST", "url": "/accounts/login/",
+     "form": {"login": "{username}", "password": "{password}"}, "expect_status": [302]}
+  ],
+  "scenarios": {
+    "auth_get": {"about": "GET /bench/floor/ signed in: session and user, then a few bytes of JSON",
+                 "auth": true,
+                 "requests": [{"method": "GET", "url": "/bench/floor/", "expect_text": "signed_in"}]}
+  }
+}
+EOF
+
 say "the peers (peer-bench setup.sh and serve.sh)"
 peers setup.sh >&2
 peers serve.sh >&2
 
 say "loadgen: every scenario, concurrency 8, $rounds rounds of $duration s"
 "$peer_bench/loadgen.py" "$PEER_BENCH_HOME/peers.json" "$repo/bench/awards-bench.json" \
-    "$results/awards-static.json" --rounds "$rounds" --duration "$duration" --concurrency 8 \
+    "$results/awards-static.json" "$results/awards-floor.json" \
+    --rounds "$rounds" --duration "$duration" --concurrency 8 \
     --baseline peer_a --json "$results/loadgen-c8.json" > "$results/loadgen-c8.md"
 cat "$results/loadgen-c8.md" >&2
 

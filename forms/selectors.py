@@ -10,8 +10,8 @@ from django.http import Http404
 
 from publishing.routing import page_by_id
 
-from .autosave_sql import find_own_entry
 from .definitions import FormDefinition
+from .draft_rows import find_own_entry
 from .models import Entry, EntryFile, EntryStatus
 from .published import with_published_forms
 from .validation import Problem, SectionProgress, find_problems, section_progress

@@ -21,7 +21,7 @@ from wagtail.models import Page
 from accounts.verification import has_verified_email
 
 from .answers import Answer
-from .autosave_sql import write_draft_answers
+from .draft_rows import write_draft_answers
 from .exceptions import (
     EmailNotVerified,
     EntriesClosed,

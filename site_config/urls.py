@@ -22,6 +22,11 @@ urlpatterns = [
     re_path(r"^theme/(?P<colour>[0-9a-fA-F]{6})\.css$", theme_css, name="theme_css"),
 ]
 
+if "bench" in settings.INSTALLED_APPS:  # make bench only: the signed-in floor
+    from bench.views import floor
+
+    urlpatterns += [path("bench/floor/", floor, name="bench_floor")]
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -1,4 +1,5 @@
-"""The autosave's hand-written statements store exactly what the ORM would, on either database."""
+"""The autosave's two statements: what they store reads back identically through the ORM, on
+either database; stale, submitted and other people's entries are refused."""
 
 import datetime
 
@@ -6,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from forms import services
-from forms.autosave_sql import find_own_entry, write_draft_answers
+from forms.draft_rows import find_own_entry, write_draft_answers
 from forms.models import Entry, EntryStatus
 
 pytestmark = pytest.mark.django_db
