@@ -1,7 +1,7 @@
 """The moments at which any page's entry state changes (opens, closing soon, closes).
 
 A cached anonymous page must not outlive the moment its "Open for entries"
-badge becomes "Closed": home/serving.py caps every page's cache time at the
+badge becomes "Closed": publishing/serving.py caps every page's cache time at the
 next of these moments. They are read in two queries and kept per content
 version, since only an editor's change can move them.
 """

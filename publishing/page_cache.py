@@ -1,6 +1,6 @@
 """Whole anonymous pages from the cache: no routing, no queries, no templates.
 
-A page marks its response cacheable (home/serving.py: anonymous visitor, no
+A page marks its response cacheable (publishing/serving.py: anonymous visitor, no
 view restriction, not a preview). This middleware stores such a response's
 bytes and headers, keyed by the content version taken *before* the page is
 rendered (so a page rendered from rows an editor has just replaced is stored
