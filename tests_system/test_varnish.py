@@ -2,7 +2,7 @@
 
 Anonymous page views are served from Varnish's cache; an editor's publish
 sends Varnish a PURGE (wagtail.contrib.frontend_cache) and any change to
-published content a BAN of the whole site (home/proxy_bans.py), and the change
+published content a BAN of the whole site (publishing/proxy_bans.py), and the change
 is what visitors get through Varnish within a second, on every page showing it; a signed-in visitor's requests
 always reach the site and their page is never stored.
 """
@@ -225,3 +225,28 @@ def test_a_published_change_is_visible_through_varnish_within_a_second(
     anonymous = varnish.get(url)
     assert from_cache(anonymous)
     assert "Sign out" not in anonymous.text
+
+
+def test_a_draft_and_its_preview_never_reach_visitors_through_varnish(
+    varnish, open_category, entrant
+):
+    """Issue #11: an editor saves a draft of an embargoed title and previews it; Varnish
+    keeps the published page, and the site itself (which shares the editor's Redis)
+    still renders the published text for anyone who reaches it."""
+    url = open_category.url
+    assert "Performance Recovery Award" in varnish.get(url).text
+    assert from_cache(varnish.get(url))
+
+    draft = open_category.get_latest_revision_as_object()
+    draft.title = "Shortlist: Northshire NHS Trust"
+    draft.save_revision()
+    assert "Shortlist: Northshire NHS Trust" in draft.make_preview_request().content.decode()
+
+    cached = varnish.get(url)
+    assert from_cache(cached), "a draft save bans nothing"
+    assert "Shortlist" not in cached.text
+    session_id = signed_in_session(entrant).cookies[settings.SESSION_COOKIE_NAME]
+    through = varnish.get(url, cookie=f"{settings.SESSION_COOKIE_NAME}={session_id}")
+    assert not from_cache(through)
+    assert "Performance Recovery Award" in through.text
+    assert "Shortlist" not in through.text
