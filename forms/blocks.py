@@ -1,11 +1,18 @@
 """Question types editors put in an entry form, one block per type.
 
-Every question has a key that is filled in once, when the form is first
-saved, and never derived from the label again: answers are stored under it,
-so an editor can reword a question without orphaning a single answer.
+Every question has a key that is made from its label once, when the form is
+first saved, and never derived from the label again: answers are stored
+under it, so an editor can reword a question without orphaning a single
+answer. Editors see it but cannot type in it (forms/question_keys.py has
+the rules, checked when the form is saved).
 """
 
+from django import forms
+from django.utils.functional import cached_property
 from wagtail import blocks
+from wagtail.admin.staticfiles import versioned_static
+from wagtail.admin.telepath import register
+from wagtail.blocks.field_block import FieldBlockAdapter
 
 FILE_TYPES = [
     ("pdf", "PDF"),
@@ -17,15 +24,50 @@ FILE_TYPES = [
 ]
 
 
+class QuestionKeyBlock(blocks.FieldBlock):
+    """A question's key as the editor sees it: read-only, posted back unchanged.
+
+    Empty on a new question until the form is saved; a copy made with the
+    editor's Duplicate button starts empty too, to get a key of its own.
+    """
+
+    def __init__(self, required=False, help_text=None, **kwargs):
+        self.field = forms.CharField(
+            required=required,
+            help_text=help_text,
+            widget=forms.TextInput(
+                attrs={"readonly": True, "placeholder": "Made from the label when you save"}
+            ),
+        )
+        super().__init__(**kwargs)
+
+    def get_searchable_content(self, value):
+        return []
+
+
+class QuestionKeyBlockAdapter(FieldBlockAdapter):
+    js_constructor = "forms.blocks.QuestionKeyBlock"
+
+    @cached_property
+    def media(self):
+        return forms.Media(
+            js=[
+                versioned_static("wagtailadmin/js/telepath/blocks.js"),
+                versioned_static("js/question-key-block.js"),
+            ]
+        )
+
+
+register(QuestionKeyBlockAdapter(), QuestionKeyBlock)
+
+
 class QuestionBlock(blocks.StructBlock):
     label = blocks.CharBlock(max_length=255)
     help_text = blocks.TextBlock(required=False, rows=2)
     required = blocks.BooleanBlock(required=False, default=True)
-    key = blocks.CharBlock(
-        required=False,
-        max_length=64,
-        help_text="Filled in automatically when the form is saved. Never change it once "
-        "entrants have started: their answers are stored under it.",
+    key = QuestionKeyBlock(
+        help_text="Made from the label when the question is first saved, and never changed: "
+        "entrants' answers are stored under it."
     )
 
     question_type = ""

@@ -1,5 +1,7 @@
 """The demo entry form: the seed's criteria as long answers, organisation details, one upload."""
 
+import re
+
 from django.utils.html import escape
 
 from .models import EntryForm
@@ -69,7 +71,9 @@ def demo_entry_form(
     }
     sections = [("section", organisation)]
     for heading, points in criteria:
-        key = heading.lower().replace(" and ", "_").replace(" ", "_")
+        # Keys as first given (e.g. context_vision), made snake case: "Co-design and
+        # engagement" was once co-design_engagement, which no key may be now.
+        key = re.sub(r"[^a-z0-9_]+", "_", heading.lower().replace(" and ", "_").replace(" ", "_"))
         sections.append(
             (
                 "section",

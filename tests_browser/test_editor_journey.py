@@ -12,13 +12,21 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from awards.models import CategoryPage
 from awards.tests.builders import build_category, build_home, build_programme
 from forms.models import EntryForm
-from forms.tests.builders import build_entry, build_entry_form, build_user, complete_answers
+from forms.tests.builders import (
+    build_entry,
+    build_entry_form,
+    build_user,
+    complete_answers,
+    question,
+    section,
+)
 from home.staff_groups import EDITORS, ENTRIES_MANAGERS, ensure_staff_groups
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -148,6 +156,36 @@ def test_an_editor_builds_a_form_and_a_category_and_publishes_them(
         expect(tab.get_by_role("link", name="Register to enter")).to_be_visible()
     finally:
         visitor.close()
+
+
+def test_an_editor_sees_question_keys_read_only_and_a_duplicate_gets_its_own(
+    live_server, page, programme, settings
+):
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0  # see the test above
+    form = build_entry_form(
+        [section("Your organisation", question("short_text", "organisation_name", "Organisation"))]
+    )
+    form.save_revision().publish()
+    staff_member("editor@example.org", EDITORS)
+    base = live_server.url
+    sign_in_to_admin(page, base, "editor@example.org")
+    page.goto(f"{base}{reverse('wagtailsnippets_forms_entryform:edit', args=[form.pk])}")
+
+    original = page.get_by_role("region", name=re.compile(r"^Short text")).first
+    key = original.get_by_role("textbox", name=re.compile(r"^Key"))
+    expect(key).to_have_value("organisation_name")
+    expect(key).not_to_be_editable()
+
+    # The copy starts without a key, so it gets one of its own instead of being refused.
+    original.get_by_role("button", name="Duplicate").click()
+    copy = page.get_by_role("region", name=re.compile(r"^Short text")).nth(1)
+    expect(copy.get_by_role("textbox", name=re.compile(r"^Key"))).to_have_value("")
+    copy.get_by_role("textbox", name=re.compile(r"^Label")).fill("Trading name")
+    publish(page)
+    expect(page.get_by_text(re.compile(r"Entry form '.*' .*published"))).to_be_visible()
+
+    form.refresh_from_db()
+    assert list(form.definition.questions) == ["organisation_name", "trading_name"]
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin
@@ -11,15 +10,15 @@ from wagtail.search import index
 
 from forms.blocks import FormStreamBlock
 from forms.definitions import FormDefinition
-
-KEY_MAX_LENGTH = 48
+from forms.question_keys import QuestionKeysError, settle_keys
 
 
 class EntryForm(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
     """An entry form editors build: an intro, then sections of typed questions.
 
-    Entrants always see the published version. Each question's key is assigned
-    once (see ``assign_question_keys``) so renaming never orphans an answer.
+    Entrants always see the published version. Each question's key is made
+    from its label once and never changed (``settle_question_keys``), so
+    renaming never orphans an answer.
     """
 
     title = models.CharField(max_length=255)
@@ -37,52 +36,55 @@ class EntryForm(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, mo
         return self.title
 
     def save(self, *args, **kwargs):
-        self.assign_question_keys()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "sections" in update_fields:
+            self.settle_question_keys()
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        self.settle_question_keys()
+
+    def save_revision(self, *args, clean=True, **kwargs):
+        if not clean:  # otherwise full_clean settles them
+            self.settle_question_keys()
+        return super().save_revision(*args, clean=clean, **kwargs)
 
     @cached_property
     def definition(self) -> FormDefinition:
         return FormDefinition.from_stream(self.sections.raw_data)
 
-    def assign_question_keys(self) -> None:
-        """Give every question without a key a unique one, made from its label once."""
+    def settle_question_keys(self) -> None:
+        """Check every question's key against the saved form and make the missing ones.
+
+        Raises ValidationError, on each refused question's key, for a key that is
+        not snake case, is another question's, or differs from the one the
+        question was saved with (forms/question_keys.py has the rules). Runs on
+        every clean and save, so neither the snippet editor nor code can store one.
+        """
         raw = copy.deepcopy(list(self.sections.raw_data))
-        questions = [q["value"] for section in raw for q in section["value"].get("questions") or []]
-        taken = {q["key"] for q in questions if q.get("key")}
-        changed = False
-        for section in raw:
-            for question in section["value"].get("questions") or []:
-                value = question["value"]
-                if value.get("key"):
-                    continue
-                base = slugify(value.get("label") or question["type"]).replace("-", "_")
-                base = (base or question["type"])[: KEY_MAX_LENGTH - 4]
-                key, n = base, 2
-                while key in taken:
-                    key, n = f"{base}_{n}", n + 1
-                value["key"] = key
-                taken.add(key)
-                changed = True
-        if changed:
+        problems = settle_keys(raw, self.stored_question_keys())
+        if problems:
+            raise ValidationError({"sections": QuestionKeysError(problems)})
+        if raw != list(self.sections.raw_data):
             self.sections = raw
         self.__dict__.pop("definition", None)
 
-    def clean(self):
-        super().clean()
-        seen: set[str] = set()
-        for section in self.sections.raw_data:
-            for question in section["value"].get("questions") or []:
-                key = question["value"].get("key")
-                if not key:
-                    continue
-                if key in seen:
-                    raise ValidationError(
-                        {
-                            "sections": f"Two questions share the key “{key}”. Clear one to get a new key."
-                        }
-                    )
-                seen.add(key)
-
-    def save_revision(self, *args, **kwargs):
-        self.assign_question_keys()
-        return super().save_revision(*args, **kwargs)
+    def stored_question_keys(self) -> dict[str, set[str]]:
+        """The key each saved question (by block id) has in the live form and its latest draft."""
+        if self.pk is None:
+            return {}
+        live = EntryForm.objects.filter(pk=self.pk).select_related("latest_revision").first()
+        if live is None:
+            return {}
+        versions = [live.sections.raw_data]
+        if live.latest_revision is not None:
+            versions.append(live.latest_revision.as_object().sections.raw_data)
+        stored: dict[str, set[str]] = {}
+        for raw in versions:
+            for section in raw:
+                for child in (section.get("value") or {}).get("questions") or []:
+                    key = (child.get("value") or {}).get("key")
+                    if child.get("id") and key:
+                        stored.setdefault(child["id"], set()).add(key)
+        return stored

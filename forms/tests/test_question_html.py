@@ -196,3 +196,28 @@ def test_optional_questions_say_so_in_their_label():
         '<label class="label" for="q-notes">Notes <span class="optional">(optional)</span></label>',
     )
     assert "(optional)" not in render("short_text")
+
+
+@pytest.mark.parametrize("name", QUESTIONS)
+def test_a_hostile_stored_key_stays_inside_every_attribute(name):
+    """Keys are made snake case, but one stored before that rule (or by a bug)
+    must still not break out of an id, a for, a name or an aria-describedby."""
+    hostile = 'x" onmouseover="alert(1)'
+    q = Question(**{**QUESTIONS[name].__dict__, "key": hostile, "help_text": "Help"})
+    problem = Problem(question=q, message="Enter this")
+    html = str(
+        questions_html(
+            [(q, ANSWERS[name], UPLOAD if name == "file" else None, problem)],
+            show_all=True,
+            entry=ENTRY,
+        )
+    )
+    assert 'onmouseover="' not in html
+    elements = Elements(html).elements
+    assert all("onmouseover" not in attrs for _, attrs in elements)
+    for _, attrs in elements:
+        for attr in ("id", "for", "aria-describedby"):
+            if attr in attrs:
+                assert attrs[attr].startswith(f"q-{hostile}"), (attr, attrs)
+        if attrs.get("name") not in (None, "remove_file"):
+            assert attrs["name"].startswith(hostile)
