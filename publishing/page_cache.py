@@ -61,7 +61,10 @@ def mark_cacheable(response, seconds: int) -> None:
 
 def may_be_personal(request) -> bool:
     return (
-        request.method != "GET"
+        # An editor's preview: Wagtail runs it through the middleware as a "dummy" request
+        # for the page's own URL, which must never be answered from (or fill) the cache.
+        getattr(request, "is_dummy", False)
+        or request.method != "GET"
         or bool(request.META.get("QUERY_STRING"))
         or settings.SESSION_COOKIE_NAME in request.COOKIES
         or "messages" in request.COOKIES

@@ -56,9 +56,12 @@ def test_a_previewed_draft_never_reaches_anonymous_or_signed_in_visitors(client,
 
 
 def test_a_preview_over_warm_caches_shows_the_editors_unsaved_change(client, category):
-    # Warm every cache of the published page, as visitors would.
-    client.get(category.url)
-    signed_in_client(client).get(category.url)
+    # Warm every cache of the published page, as visitors would, on the site's own host
+    # name (the one a preview's request is made for).
+    host = category.get_site().hostname
+    assert client.get(category.url, HTTP_HOST=host)["X-Page-Cache"] == "miss"
+    assert client.get(category.url, HTTP_HOST=host)["X-Page-Cache"] == "hit"
+    signed_in_client(client).get(category.url, HTTP_HOST=host)
     draft = category.get_latest_revision_as_object()
     draft.title = EMBARGOED
     draft.criteria = [
