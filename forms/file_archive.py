@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
+from django.utils.http import content_disposition_header
 
 from .models import EntryFile
 
@@ -66,6 +67,6 @@ def zip_stream(files: QuerySet[EntryFile]) -> Iterator[bytes]:
 
 def zip_response(files: QuerySet[EntryFile], filename: str) -> StreamingHttpResponse:
     response = StreamingHttpResponse(zip_stream(files), content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.zip"'
+    response["Content-Disposition"] = content_disposition_header(True, f"{filename}.zip")
     response["Cache-Control"] = "no-store, private"
     return response
