@@ -24,6 +24,7 @@ from django.db import connections
 from django.db.models import Min, QuerySet
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from openpyxl import Workbook
 
 from .models import Entry, EntryFile, EntryForm, EntryStatus
@@ -256,7 +257,7 @@ def xlsx_response(entries: QuerySet[Entry], filename: str) -> FileResponse:
 
 
 def _as_download(response, name: str):
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Content-Disposition"] = content_disposition_header(True, name)
     response["Cache-Control"] = "no-store, private"
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 import zipfile
 from collections.abc import Iterator
 
 from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
+from django.utils.http import content_disposition_header
 
 from .models import EntryFile
 
@@ -36,10 +39,44 @@ class _Pipe:
         return data
 
 
+# Anything but letters, digits, "_", "-", "." and spaces: path separators, control and
+# format characters (line breaks, NUL, right-to-left overrides), quotes, colons.
+UNSAFE = re.compile(r"[^\w.\- ]+")
+NAME_MAX_LENGTH = 120
+
+
+def safe_part(text: str, fallback: str) -> str:
+    """``text`` as one path component that stays where it is put: never "..", never a
+    folder, never hidden, never empty (``fallback`` instead); the extension is kept."""
+    cleaned = UNSAFE.sub("_", unicodedata.normalize("NFC", text or ""))
+    cleaned = re.sub(r"\.{2,}", ".", cleaned).strip("._ ")
+    if len(cleaned) > NAME_MAX_LENGTH:
+        stem, dot, extension = cleaned.rpartition(".")
+        if dot and len(extension) <= 10:
+            stem = stem[: NAME_MAX_LENGTH - len(extension) - 1].rstrip("._ ")
+            cleaned = f"{stem}.{extension}" if stem else ""
+        else:
+            cleaned = cleaned[:NAME_MAX_LENGTH].rstrip("._ ")
+    return cleaned or fallback
+
+
 def archive_name(upload: EntryFile) -> str:
+    """``folder/key-name``: one folder per entry, each part made safe (see safe_part),
+    since the stored reference, question key and original name are not trusted here."""
     entry = upload.entry
-    folder = entry.reference or f"draft-{entry.public_id[:8]}"
-    return f"{folder}/{upload.question_key}-{upload.original_name}"
+    folder = safe_part(entry.reference or "", f"draft-{safe_part(entry.public_id[:8], 'entry')}")
+    key = safe_part(upload.question_key, "file")
+    name = safe_part(upload.original_name, f"file-{upload.pk}")
+    return f"{folder}/{key}-{name}"
+
+
+def _unique(name: str, taken: set[str], pk: int) -> str:
+    """``name``, or with the file's id before its extension if an earlier file had it."""
+    if name in taken:
+        stem, dot, extension = name.rpartition(".")
+        name = f"{stem}-{pk}.{extension}" if dot and "/" not in extension else f"{name}-{pk}"
+    taken.add(name)
+    return name
 
 
 def zip_stream(files: QuerySet[EntryFile]) -> Iterator[bytes]:
@@ -52,11 +89,10 @@ def zip_stream(files: QuerySet[EntryFile]) -> Iterator[bytes]:
             .order_by("entry_id", "pk")
             .iterator(chunk_size=200)
         )
+        taken: set[str] = set()
         for upload in uploads:
-            with (
-                upload.file.open("rb") as source,
-                archive.open(archive_name(upload), "w") as target,
-            ):
+            name = _unique(archive_name(upload), taken, upload.pk)
+            with upload.file.open("rb") as source, archive.open(name, "w") as target:
                 while chunk := source.read(READ_CHUNK):
                     target.write(chunk)
                     yield pipe.drain()
@@ -66,6 +102,6 @@ def zip_stream(files: QuerySet[EntryFile]) -> Iterator[bytes]:
 
 def zip_response(files: QuerySet[EntryFile], filename: str) -> StreamingHttpResponse:
     response = StreamingHttpResponse(zip_stream(files), content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.zip"'
+    response["Content-Disposition"] = content_disposition_header(True, f"{filename}.zip")
     response["Cache-Control"] = "no-store, private"
     return response

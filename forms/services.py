@@ -12,6 +12,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
@@ -72,24 +73,37 @@ def _check_editable(entry: Entry, host: EntryHost, now: datetime) -> None:
         raise EntriesClosed()
 
 
-@transaction.atomic
 def start_entry(*, user, page: Page, now: datetime | None = None) -> Entry:
-    """Start a draft for ``user`` on ``page``, within the page's entries-per-account limit."""
+    """Start a draft for ``user`` on ``page``, within the page's entries-per-account limit.
+
+    The limit holds however many starts arrive at once (two quick clicks, two
+    tabs): counting and creating happen under a lock on the entrant's row, so a
+    second start waits for the first to commit and then counts its entry.
+    """
     now = now or timezone.now()
     host = _host(page)
     if not host.accepts_entries(now):
         raise EntriesClosed()
-    existing = Entry.objects.filter(entrant=user, page_id=page.pk).exclude(
-        status=EntryStatus.WITHDRAWN
-    )
-    if existing.count() >= max(host.entries_per_account, 1):
-        raise EntryLimitReached()
-    entry = Entry.objects.create(
-        entrant=user, page_id=page.pk, form=host.entry_form, created_at=now, updated_at=now
-    )
-    EntryEvent.objects.create(
-        entry=entry, action=EntryEvent.Action.STARTED, actor=user, created_at=now
-    )
+    limit = max(host.entries_per_account, 1)
+    form = host.entry_form
+    with transaction.atomic():
+        # First in the transaction, before any read it depends on. PostgreSQL: a row
+        # lock (NO KEY, so it blocks no insert that refers to the user). SQLite has no
+        # row locks, and Django ignores select_for_update there; the site's SQLite
+        # transactions begin IMMEDIATE (site_config/settings/base.py), taking the
+        # database's write lock at BEGIN, which orders the starts just the same.
+        get_user_model().objects.select_for_update(no_key=True).only("pk").get(pk=user.pk)
+        existing = Entry.objects.filter(entrant=user, page_id=page.pk).exclude(
+            status=EntryStatus.WITHDRAWN
+        )
+        if existing.count() >= limit:
+            raise EntryLimitReached()
+        entry = Entry.objects.create(
+            entrant=user, page_id=page.pk, form=form, created_at=now, updated_at=now
+        )
+        EntryEvent.objects.create(
+            entry=entry, action=EntryEvent.Action.STARTED, actor=user, created_at=now
+        )
     return entry
 
 

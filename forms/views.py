@@ -25,6 +25,7 @@ from .exceptions import (
     InvalidAnswers,
     StaleDraft,
 )
+from .file_access import may_download_files
 from .hosting import as_host
 from .models import Entry, EntryFile, EntryStatus
 from .selectors import entry_view, own_entry
@@ -257,13 +258,9 @@ def my_entries(request):
 @require_GET
 @never_cache
 def download_file(request, public_id: str, file_id: str):
-    """An uploaded file, for its owner or staff allowed to see entries; 404 for anyone else."""
+    """An uploaded file, for whoever may_download_files allows; 404 for anyone else."""
     upload = get_object_or_404(EntryFile.objects.select_related("entry"), public_id=file_id)
     entry = upload.entry
-    user = request.user
-    allowed = user.is_authenticated and (
-        entry.entrant_id == user.pk or (user.is_staff and user.has_perm("forms.view_entry"))
-    )
-    if not allowed or entry.public_id != public_id:
+    if entry.public_id != public_id or not may_download_files(request.user, entry):
         raise Http404("File not found")
     return file_download(upload)

@@ -2,6 +2,7 @@
 
 from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Length, Substr
+from django.http import HttpResponseBadRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -12,6 +13,8 @@ from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView, InspectView
 
 from forms.exports import csv_response, xlsx_response
+from forms.file_access import may_download_files
+from forms.hosting import as_host
 from forms.models import Entry, EntryStatus
 from forms.selectors import entry_view
 
@@ -45,10 +48,31 @@ class EntryIndexView(IndexView):
     def as_spreadsheet(self, queryset, spreadsheet_format):
         if denied := refuse_without(self.request, EXPORT):
             return denied
-        filename = f"entries-{self.request.GET.get('category', 'all')}"
+        raw = self.request.GET.get(CategoryFilter.parameter_name, "")
+        if not raw:
+            filename = "entries-all"
+        else:
+            # Named from the page found, never from the query: and a filter that names no
+            # category is refused, since it would otherwise export every entry.
+            category = _category(raw)
+            if category is None:
+                return HttpResponseBadRequest(
+                    "There is no such category to export. Choose a category from the "
+                    "filter on the Entries listing, or clear the filter, then export again.",
+                    content_type="text/plain; charset=utf-8",
+                )
+            filename = f"entries-{category.slug}"
         if spreadsheet_format == "csv":
             return csv_response(queryset, filename)
         return xlsx_response(queryset, filename)
+
+
+def _category(raw: str) -> Page | None:
+    """The page a ``category`` filter value names, if it is the id of a page taking entries."""
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 18):
+        return None
+    page = Page.objects.filter(pk=int(raw)).first()
+    return page if page is not None and as_host(page) is not None else None
 
 
 class EntryInspectView(InspectView):
@@ -65,6 +89,7 @@ class EntryInspectView(InspectView):
             events=entry.events.select_related("actor"),
             can_manage=user.has_perm(MANAGE),
             can_export=user.has_perm(EXPORT),
+            can_download_files=may_download_files(user, entry),
             print_url=reverse("entries_admin_print", args=[entry.pk]),
         )
         return context

@@ -13,11 +13,15 @@ def forbidden(request) -> TemplateResponse:
     return TemplateResponse(request, "forms/admin/forbidden.html", status=403)
 
 
+def sign_in(request) -> HttpResponse:
+    return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
+
+
 def refuse_without(request, perm: str) -> HttpResponse | None:
     """Entries hold personal data: staff without ``perm`` get 403, never the data."""
     user = request.user
     if not user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
+        return sign_in(request)
     if user.is_active and user.has_perm(perm):
         return None
     return forbidden(request)

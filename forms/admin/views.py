@@ -11,11 +11,12 @@ from wagtail.models import Page
 
 from forms import staff_actions
 from forms.downloads import file_download
+from forms.file_access import may_download_files
 from forms.file_archive import zip_response
 from forms.models import Entry, EntryFile
 from forms.selectors import entry_view
 
-from .permissions import EXPORT, MANAGE, VIEW, refuse_without
+from .permissions import MANAGE, VIEW, forbidden, refuse_without, sign_in
 
 
 class ReasonForm(django_forms.Form):
@@ -116,16 +117,20 @@ def print_entry(request, pk: int):
 
 @never_cache
 def download_file(request, file_id: str):
-    if denied := refuse_without(request, VIEW):
-        return denied
-    upload = get_object_or_404(EntryFile, public_id=file_id)
+    if not request.user.is_authenticated:
+        return sign_in(request)
+    upload = get_object_or_404(EntryFile.objects.select_related("entry"), public_id=file_id)
+    if not may_download_files(request.user, upload.entry):
+        return forbidden(request)
     return file_download(upload)
 
 
 @never_cache
 def files_archive(request, page_id: int):
-    if denied := refuse_without(request, EXPORT):
-        return denied
+    if not request.user.is_authenticated:
+        return sign_in(request)
+    if not may_download_files(request.user, None):
+        return forbidden(request)
     page = get_object_or_404(Page, pk=page_id)
     files = EntryFile.objects.filter(entry__page_id=page.pk)
     return zip_response(files, f"{page.slug}-files")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from allauth.account.models import EmailAddress
+from django.core.files.base import ContentFile
 
 from accounts.models import User
-from forms.models import Entry, EntryForm
+from forms.models import Entry, EntryFile, EntryForm
 
 
 def question(block_type: str, key: str, label: str | None = None, **value) -> tuple[str, dict]:
@@ -69,3 +70,17 @@ def complete_answers() -> dict:
 def build_entry(user: User, page, **fields) -> Entry:
     fields.setdefault("form", page.specific.entry_form)
     return Entry.objects.create(entrant=user, page=page, **fields)
+
+
+def build_entry_file(
+    entry: Entry, content: bytes, *, key: str = "evidence", name: str = "evidence.pdf"
+) -> EntryFile:
+    """A stored file row written directly, as whatever a past upload left in the database."""
+    return EntryFile.objects.create(
+        entry=entry,
+        question_key=key,
+        file=ContentFile(content, name="upload.pdf"),
+        original_name=name,
+        content_type="application/pdf",
+        size=len(content),
+    )
