@@ -34,3 +34,28 @@ class EntryEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class EntryReminder(models.Model):
+    """A reminder sent for one entry and one deadline.
+
+    Rule it holds: a draft is reminded once per deadline (a deadline that moves
+    opens a new window). The unique constraint makes "already reminded?" and
+    "record the reminder" one insert, so runs of the reminder command that
+    overlap never send the same reminder twice: the second insert fails.
+    """
+
+    entry = models.ForeignKey("forms.Entry", on_delete=models.CASCADE, related_name="reminders")
+    deadline = models.DateTimeField(help_text="The deadline the entrant was reminded of.")
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["sent_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entry", "deadline"], name="one_reminder_per_entry_and_deadline"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Reminder of {self.deadline:%Y-%m-%d %H:%M}"

@@ -1,4 +1,4 @@
-"""The reminder command: unsubmitted drafts in open categories, what is missing, once."""
+"""The reminder command: unsubmitted drafts that may still change, what is missing, once per deadline."""
 
 from datetime import timedelta
 
@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from awards.tests.builders import build_category, build_programme
 from forms import services
+from forms.models import Entry, EntryEvent
 from forms.tests.builders import build_user, complete_answers
 
 
@@ -81,3 +82,86 @@ def test_a_complete_draft_is_reminded_to_submit(closing_soon, django_capture_on_
     services.save_draft(entry=entry, user=user, answers=complete_answers(), base_version=1)
     run(django_capture_on_commit_callbacks)
     assert "check your answers and submit" in mail.outbox[0].body
+
+
+def remind_at(moment, django_capture_on_commit_callbacks) -> int:
+    from forms.reminders import send_reminders
+
+    with django_capture_on_commit_callbacks(execute=True):
+        return send_reminders(now=moment)
+
+
+def test_an_extended_draft_is_reminded_before_its_own_deadline_not_the_pages(
+    closing_soon, django_capture_on_commit_callbacks
+):
+    now = timezone.now()
+    extended_until = now + timedelta(days=20)
+    given_more_time = build_user("later@example.org")
+    extended = services.start_entry(user=given_more_time, page=closing_soon, now=now)
+    Entry.objects.filter(pk=extended.pk).update(extended_until=extended_until)
+    services.start_entry(user=build_user("usual@example.org"), page=closing_soon, now=now)
+    mail.outbox.clear()
+
+    # 3 days before the category closes: only the draft whose deadline that is.
+    assert remind_at(now, django_capture_on_commit_callbacks) == 1
+    assert [m.to for m in mail.outbox] == [["usual@example.org"]]
+    mail.outbox.clear()
+
+    # The category has closed; the extended draft is 6 days from its own deadline.
+    later = now + timedelta(days=14)
+    assert remind_at(later, django_capture_on_commit_callbacks) == 1
+    assert [m.to for m in mail.outbox] == [["later@example.org"]]
+    local = timezone.localtime(extended_until)
+    assert f"on {local:%A} {local.day} {local:%B %Y}" in mail.outbox[0].body
+    assert remind_at(later + timedelta(hours=1), django_capture_on_commit_callbacks) == 0
+    assert len(mail.outbox) == 1
+
+
+def test_a_new_deadline_opens_a_new_window(closing_soon, django_capture_on_commit_callbacks):
+    now = timezone.now()
+    entry = services.start_entry(user=build_user("half@example.org"), page=closing_soon, now=now)
+    assert remind_at(now, django_capture_on_commit_callbacks) == 1
+    Entry.objects.filter(pk=entry.pk).update(extended_until=now + timedelta(days=5))
+    assert remind_at(now + timedelta(days=1), django_capture_on_commit_callbacks) == 1
+    assert remind_at(now + timedelta(days=2), django_capture_on_commit_callbacks) == 0
+    assert len(mail.outbox) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("attempt", range(3))
+def test_overlapping_runs_send_each_reminder_once(closing_soon, attempt):
+    import threading
+
+    from django.db import connections
+
+    from forms.reminders import send_reminders
+
+    drafts = [
+        services.start_entry(user=build_user(f"draft-{n}@example.org"), page=closing_soon)
+        for n in range(12)
+    ]
+    mail.outbox.clear()
+    now = timezone.now()
+    runs = 3
+    barrier = threading.Barrier(runs)
+    sent, errors = [], []
+
+    def run_once() -> None:
+        try:
+            barrier.wait(timeout=30)
+            sent.append(send_reminders(now=now))
+        except Exception as error:  # noqa: BLE001 - any error is the test failing
+            errors.append(repr(error))
+        finally:
+            connections.close_all()  # this thread's connections only
+
+    threads = [threading.Thread(target=run_once) for _ in range(runs)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+
+    assert errors == []
+    assert sum(sent) == len(drafts)
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(d.entrant.email for d in drafts)
+    assert EntryEvent.objects.filter(action=EntryEvent.Action.REMINDED).count() == len(drafts)
