@@ -81,6 +81,6 @@ def chrome_for_site(site: Site | None) -> SiteChrome:
 
 
 def chrome_for_request(request) -> SiteChrome:
-    if not hasattr(request, "_site_chrome"):
-        request._site_chrome = chrome_for_site(Site.find_for_request(request))
-    return request._site_chrome
+    if not hasattr(request, "site_chrome"):
+        request.site_chrome = chrome_for_site(Site.find_for_request(request))
+    return request.site_chrome
