@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from wagtail.models import Site
 
 from publishing.content_version import versioned
+from publishing.routing import site_id_for_request
 
 from .site_settings import SiteDefaultContact, SiteSettings
 
@@ -75,12 +76,16 @@ def _build(site: Site) -> SiteChrome:
 
 
 def chrome_for_site(site: Site | None) -> SiteChrome:
-    if site is None:
+    return chrome_for_site_id(site.pk if site is not None else None)
+
+
+def chrome_for_site_id(site_id: int | None) -> SiteChrome:
+    if site_id is None:
         return SiteChrome()
-    return versioned(f"chrome:{site.pk}", lambda: _build(site))
+    return versioned(f"chrome:{site_id}", lambda: _build(Site.objects.get(pk=site_id)))
 
 
 def chrome_for_request(request) -> SiteChrome:
     if not hasattr(request, "site_chrome"):
-        request.site_chrome = chrome_for_site(Site.find_for_request(request))
+        request.site_chrome = chrome_for_site_id(site_id_for_request(request))
     return request.site_chrome

@@ -234,9 +234,11 @@ class CategoryPage(ServedPage, Page):
         """The parent programme, read once per request when something shows it."""
         return ProgrammePage.objects.filter(path=self.path[: -self.steplen]).first()
 
+    @cached_property
     def programme_window(self) -> tuple[datetime | None, datetime | None, int]:
         """The programme's entry window and reminder days, as plain values kept per content
-        version: every autosave asks for the deadline, without loading the programme."""
+        version: every autosave asks for the deadline, without loading the programme.
+        Read once per page object (each request loads its own)."""
         if "programme" in self.__dict__:  # already loaded for this request
             programme = self.programme
             return (
@@ -257,7 +259,7 @@ class CategoryPage(ServedPage, Page):
 
     @property
     def entry_window(self) -> EntryWindow:
-        programme_opens, programme_closes, _days = self.programme_window()
+        programme_opens, programme_closes, _days = self.programme_window
         opens = self.entries_open_at or programme_opens
         closes = self.entries_close_at or programme_closes
         return EntryWindow(opens, closes, closed_by_switch=self.entries_closed)
@@ -280,7 +282,7 @@ class CategoryPage(ServedPage, Page):
 
     @property
     def reminder_days(self) -> int:
-        return self.programme_window()[2]
+        return self.programme_window[2]
 
     def entry_reference_prefix(self) -> str:
         code = self.reference_code or "".join(w[0] for w in self.title.split() if w[:1].isalpha())

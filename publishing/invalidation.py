@@ -4,7 +4,9 @@ The content version (publishing/content_version.py) changes when something a
 visitor can see changes:
 
 - a page is published, unpublished, moved, or deleted while live (Wagtail's
-  ``page_published``, ``page_unpublished`` and ``post_page_move`` signals);
+  ``page_published``, ``page_unpublished`` and ``post_page_move`` signals), or a
+  live page's row is saved whole by code (``add_child``, ``save()``): Wagtail
+  writes a draft, a lock or a workflow step with ``update_fields``, never whole;
 - a draftable snippet is published or unpublished (Wagtail's ``published`` and
   ``unpublished``), for the models an app names with ``watch_publishing``;
 - a row that is public as soon as it is saved (a snippet without drafts, the
@@ -80,8 +82,9 @@ def _on_publishing_signal(sender, **kwargs) -> None:
 def _on_save_or_delete(sender, instance=None, **kwargs) -> None:
     if sender in _saved_models:
         content_changed()
-    elif kwargs.get("signal") is post_delete and isinstance(instance, Page) and instance.live:
-        content_changed()  # a live page deleted (each of its classes' rows says so once)
+    elif isinstance(instance, Page) and instance.live:
+        if kwargs.get("signal") is post_delete or kwargs.get("update_fields") is None:
+            content_changed()  # a live page deleted, or its row written whole
     elif sender in _published_models and kwargs.get("signal") is post_delete and instance.live:
         content_changed()
 

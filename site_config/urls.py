@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.theme import theme_css
 from home.views import search
+from publishing import views as publishing_views
 
 from .health import healthz
 
@@ -32,8 +33,11 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Pages: Wagtail's own serve view (the home page routes its sub-paths through
-# publishing/routing.py).
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages: Wagtail's serve view, with each URL's route remembered per content version
+# (publishing/views.py); Wagtail's own patterns still name and reverse page URLs.
+urlpatterns += [
+    re_path(r"^((?:[\w\-]+/)*)$", publishing_views.serve, name="site_serve"),
+    path("", include(wagtail_urls)),
+]
 
 handler500 = "site_config.errors.server_error"

@@ -10,6 +10,7 @@ from django.utils import timezone
 from awards.tests.builders import build_category, build_programme
 from forms import services
 from forms.models import Entry, EntryEvent
+from forms.tests.at_once import run_at_once
 from forms.tests.builders import build_user, complete_answers
 
 
@@ -130,10 +131,6 @@ def test_a_new_deadline_opens_a_new_window(closing_soon, django_capture_on_commi
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("attempt", range(3))
 def test_overlapping_runs_send_each_reminder_once(closing_soon, attempt):
-    import threading
-
-    from django.db import connections
-
     from forms.reminders import send_reminders
 
     drafts = [
@@ -142,25 +139,10 @@ def test_overlapping_runs_send_each_reminder_once(closing_soon, attempt):
     ]
     mail.outbox.clear()
     now = timezone.now()
-    runs = 3
-    barrier = threading.Barrier(runs)
-    sent, errors = [], []
+    results = run_at_once(lambda _: send_reminders(now=now), 3)
 
-    def run_once() -> None:
-        try:
-            barrier.wait(timeout=30)
-            sent.append(send_reminders(now=now))
-        except Exception as error:  # noqa: BLE001 - any error is the test failing
-            errors.append(repr(error))
-        finally:
-            connections.close_all()  # this thread's connections only
-
-    threads = [threading.Thread(target=run_once) for _ in range(runs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-
+    errors = [repr(r) for r in results if isinstance(r, Exception)]
+    sent = [r for r in results if not isinstance(r, Exception)]
     assert errors == []
     assert sum(sent) == len(drafts)
     assert sorted(m.to[0] for m in mail.outbox) == sorted(d.entrant.email for d in drafts)

@@ -4,15 +4,13 @@ Threads with their own database connections, started together by a barrier,
 on the test database (SQLite file or PostgreSQL), committing for real.
 """
 
-import threading
-
 import pytest
-from django.db import connections
 from wagtail.models import Page
 
 from forms import services
 from forms.exceptions import EntryLimitReached
 from forms.models import Entry
+from forms.tests.at_once import run_at_once
 from forms.tests.builders import build_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -23,28 +21,18 @@ ROUNDS = 8
 
 def start_at_once(user, page_id: int, threads: int = THREADS) -> list[str]:
     """``threads`` calls of start_entry for ``user``, released together; what each got."""
-    barrier = threading.Barrier(threads)
-    outcomes: list[str] = []
 
-    def click() -> None:
-        try:
-            page = Page.objects.get(pk=page_id).specific
-            barrier.wait(timeout=30)
-            services.start_entry(user=user, page=page)
-            outcomes.append("started")
-        except EntryLimitReached:
-            outcomes.append("limit")
-        except Exception as error:  # noqa: BLE001 - any other error is the test failing
-            outcomes.append(f"error: {error!r}")
-        finally:
-            connections.close_all()  # this thread's connections only
+    def outcome(result) -> str:
+        if isinstance(result, EntryLimitReached):
+            return "limit"
+        return "started" if isinstance(result, Entry) else f"error: {result!r}"
 
-    workers = [threading.Thread(target=click) for _ in range(threads)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join(timeout=60)
-    return sorted(outcomes)
+    results = run_at_once(
+        lambda page: services.start_entry(user=user, page=page),
+        threads,
+        prepare=lambda: Page.objects.get(pk=page_id).specific,
+    )
+    return sorted(outcome(result) for result in results)
 
 
 @pytest.mark.parametrize("limit", [1, 2])
