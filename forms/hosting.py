@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from .published import is_published
+
 if TYPE_CHECKING:
     from .models import EntryForm
 
@@ -43,8 +45,6 @@ def as_host(page) -> EntryHost | None:
 
 def has_entry_form(host: EntryHost) -> bool:
     """Whether the host has a published form, from the cache of published forms."""
-    from .published import is_published
-
     form_id = getattr(host, "entry_form_id", None)
     if form_id is None and getattr(host, "entry_form", None) is not None:
         form_id = host.entry_form.pk
