@@ -36,7 +36,11 @@ class QuestionKeyBlock(blocks.FieldBlock):
             required=required,
             help_text=help_text,
             widget=forms.TextInput(
-                attrs={"readonly": True, "placeholder": "Made from the label when you save"}
+                attrs={
+                    "readonly": True,
+                    "class": "question-key",
+                    "placeholder": "Made from the label when you save",
+                }
             ),
         )
         super().__init__(**kwargs)
@@ -54,7 +58,8 @@ class QuestionKeyBlockAdapter(FieldBlockAdapter):
             js=[
                 versioned_static("wagtailadmin/js/telepath/blocks.js"),
                 versioned_static("js/question-key-block.js"),
-            ]
+            ],
+            css={"all": [versioned_static("css/question-key-block.css")]},
         )
 
 

@@ -2,7 +2,7 @@
 
 from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Length, Substr
-from django.http import HttpResponseBadRequest
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -56,10 +56,11 @@ class EntryIndexView(IndexView):
             # category is refused, since it would otherwise export every entry.
             category = _category(raw)
             if category is None:
-                return HttpResponseBadRequest(
-                    "There is no such category to export. Choose a category from the "
-                    "filter on the Entries listing, or clear the filter, then export again.",
-                    content_type="text/plain; charset=utf-8",
+                return TemplateResponse(
+                    self.request,
+                    "forms/admin/export_refused.html",
+                    {"listing_url": self.url_helper.index_url},
+                    status=400,
                 )
             filename = f"entries-{category.slug}"
         if spreadsheet_format == "csv":
