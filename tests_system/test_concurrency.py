@@ -10,7 +10,7 @@ import pytest
 from django.db import connections
 
 from forms import services
-from forms.exceptions import EntryNotEditable, StaleDraft
+from forms.exceptions import EntryLimitReached, EntryNotEditable, StaleDraft
 from forms.models import Entry, EntryEvent, ReferenceSequence
 from forms.tests.builders import complete_answers
 
@@ -134,3 +134,41 @@ def test_submit_racing_a_save_lets_exactly_one_through(complete_draft, attempt):
         assert entry.status == "submitted" and "notes" not in entry.answers
     else:
         assert entry.status == "draft" and entry.answers["notes"] == "late edit"
+
+
+def _start(user_pk: int, page_pk: int, barrier, results) -> None:
+    from django.contrib.auth import get_user_model
+    from wagtail.models import Page
+
+    connections.close_all()
+    user = get_user_model().objects.get(pk=user_pk)
+    page = Page.objects.get(pk=page_pk).specific
+    barrier.wait(timeout=30)
+    try:
+        services.start_entry(user=user, page=page)
+        outcome = "started"
+    except EntryLimitReached:
+        outcome = "limit"
+    except Exception as error:  # noqa: BLE001
+        outcome = f"error: {error!r}"
+    connections.close_all()
+    results.put(outcome)
+
+
+@pytest.mark.parametrize("attempt", range(5))
+def test_two_processes_starting_entries_at_once_stop_at_the_limit(open_category, entrant, attempt):
+    """Issue #11: two quick clicks on "Start your entry", served by two processes."""
+    barrier = CONTEXT.Barrier(2)
+    results = CONTEXT.Queue()
+    processes = [
+        CONTEXT.Process(target=_start, args=(entrant.pk, open_category.pk, barrier, results))
+        for _ in range(2)
+    ]
+    connections.close_all()
+    for process in processes:
+        process.start()
+    outcomes = sorted(results.get(timeout=60) for _ in processes)
+    for process in processes:
+        process.join(timeout=30)
+    assert outcomes == ["limit", "started"]
+    assert Entry.objects.filter(entrant=entrant, page_id=open_category.pk).count() == 1
