@@ -83,3 +83,17 @@ def is_answered(value: Any) -> bool:
     if isinstance(value, list):
         return bool(value)
     return bool(str(value or "").strip())
+
+
+def answer_text(value: Any) -> str:
+    """An answer as a person reads it: choices joined, a date as day/month/year."""
+    if isinstance(value, list):
+        return ", ".join(value)
+    if isinstance(value, dict):
+        parts = [value.get("day", ""), value.get("month", ""), value.get("year", "")]
+        return "/".join(p for p in parts if p)
+    if value == "yes":
+        return "Yes"
+    if value == "no":
+        return "No"
+    return value or ""

@@ -24,13 +24,14 @@ def find_own_entry(public_id: str, entrant_id: int) -> Entry | None:
 
 
 def write_draft_answers(
-    entry_id: int, base_version: int, answers: dict[str, Any], now: datetime
+    entry_id: int, base_version: int, answers: dict[str, Any], now: datetime, writer: str = ""
 ) -> bool:
     """Store ``answers`` and move the version on, if the draft is still at ``base_version``.
 
-    False when another save got there first or the entry is no longer a draft.
+    ``writer`` is the open page the save came from. False when another save got
+    there first or the entry is no longer a draft.
     """
     updated = Entry.objects.filter(
         pk=entry_id, version=base_version, status=EntryStatus.DRAFT
-    ).update(answers=answers, version=F("version") + 1, updated_at=now)
+    ).update(answers=answers, version=F("version") + 1, updated_at=now, last_writer=writer)
     return updated == 1

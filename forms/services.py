@@ -36,6 +36,7 @@ from .exceptions import (
 )
 from .hosting import EntryHost, as_host, has_entry_form
 from .models import Entry, EntryEvent, EntryFile, EntryStatus, ReferenceSequence
+from .replays import Order, is_replay, order_of
 from .uploads import check_upload
 from .validation import find_problems
 
@@ -111,6 +112,7 @@ def start_entry(*, user, page: Page, now: datetime | None = None) -> Entry:
 class SaveResult:
     entry: Entry
     rejected_files: list[str] = field(default_factory=list)
+    files_changed: bool = False
 
 
 def save_draft(
@@ -121,24 +123,53 @@ def save_draft(
     base_version: int,
     uploads: dict[str, UploadedFile] | None = None,
     remove_files: list[str] | None = None,
+    writer: str = "",
     now: datetime | None = None,
 ) -> SaveResult:
     """Save whatever the entrant typed, complete or not, if ``base_version`` is still current.
 
     Answers not posted, including those to questions an editor has since
     removed, are kept. A file that fails its checks is reported, never
-    allowed to cost the entrant the text saved with it.
+    allowed to cost the entrant the text saved with it. A save based on an
+    older version goes through only when it cannot overwrite another tab's
+    work (forms.replays); otherwise it raises StaleDraft.
     """
     now = now or timezone.now()
     _check_owner(entry, user)
     host = _host(entry.page)
     _check_editable(entry, host, now)
-    if entry.version != base_version:
-        raise StaleDraft(entry)
+    accepted, rejected = _checked_uploads(entry, uploads or {})
+    changes_files = bool(accepted or remove_files)
 
+    for _attempt in range(2):
+        if entry.version != base_version:
+            order = order_of(entry.last_writer, writer)
+            if not changes_files and (is_replay(entry.answers, answers) or order is Order.OLDER):
+                return SaveResult(entry=entry, rejected_files=rejected)
+            if order is not Order.NEWER:
+                raise StaleDraft(entry)
+            base_version = entry.version
+        merged = {**entry.answers, **answers}
+        # One statement when no file changes: PostgreSQL commits it by itself, a round
+        # trip fewer on every autosave. Files and answers change together or not at all.
+        with transaction.atomic() if changes_files else nullcontext():
+            if write_draft_answers(entry.pk, base_version, merged, now, writer):
+                _store_files(entry, accepted, remove_files, now)
+                break
+        # Another save landed between reading the entry and writing it: look again.
+        entry.refresh_from_db(fields=["answers", "version", "last_writer", "status", "updated_at"])
+        _check_editable(entry, host, now)
+    else:
+        raise StaleDraft(entry)
+    entry.answers, entry.version, entry.updated_at = merged, base_version + 1, now
+    entry.last_writer = writer
+    return SaveResult(entry=entry, rejected_files=rejected, files_changed=changes_files)
+
+
+def _checked_uploads(entry: Entry, uploads: dict[str, UploadedFile]):
     questions = entry.form.definition.questions
     accepted, rejected = [], []
-    for key, upload in (uploads or {}).items():
+    for key, upload in uploads.items():
         question = questions.get(key)
         if question is None or not question.is_file:
             continue
@@ -146,29 +177,24 @@ def save_draft(
             accepted.append((question, upload, check_upload(question, upload)))
         except FileRejected as error:
             rejected.append(error.message)
+    return accepted, rejected
 
-    merged = {**entry.answers, **answers}
-    # One statement when no file changes: PostgreSQL commits it by itself, a round
-    # trip fewer on every autosave. Files and answers change together or not at all.
-    with transaction.atomic() if (remove_files or accepted) else nullcontext():
-        if not write_draft_answers(entry.pk, base_version, merged, now):
-            raise StaleDraft(Entry.objects.get(pk=entry.pk))
-        if remove_files:
-            _delete_files(entry.files.filter(public_id__in=remove_files))
-        for question, upload, checked in accepted:
-            _delete_files(entry.files.filter(question_key=question.key))
-            upload.name = f"upload.{checked.kind}"  # stored under a generated name
-            EntryFile.objects.create(
-                entry=entry,
-                question_key=question.key,
-                file=upload,
-                original_name=checked.safe_name,
-                content_type=checked.content_type,
-                size=upload.size,
-                uploaded_at=now,
-            )
-    entry.answers, entry.version, entry.updated_at = merged, base_version + 1, now
-    return SaveResult(entry=entry, rejected_files=rejected)
+
+def _store_files(entry: Entry, accepted, remove_files, now: datetime) -> None:
+    if remove_files:
+        _delete_files(entry.files.filter(public_id__in=remove_files))
+    for question, upload, checked in accepted:
+        _delete_files(entry.files.filter(question_key=question.key))
+        upload.name = f"upload.{checked.kind}"  # stored under a generated name
+        EntryFile.objects.create(
+            entry=entry,
+            question_key=question.key,
+            file=upload,
+            original_name=checked.safe_name,
+            content_type=checked.content_type,
+            size=upload.size,
+            uploaded_at=now,
+        )
 
 
 def _delete_files(files) -> None:

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.defaultfilters import date as format_date
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -16,6 +15,8 @@ from publishing.routing import page_by_id
 
 from . import services
 from .answers import read_answers
+from .autosave_replies import conflict_reply, saved_reply, saved_time
+from .conflicts import differing_answers
 from .downloads import file_download
 from .exceptions import (
     EntryError,
@@ -28,6 +29,7 @@ from .exceptions import (
 from .file_access import may_download_files
 from .hosting import as_host
 from .models import Entry, EntryFile, EntryStatus
+from .replays import clean_writer
 from .selectors import entry_view, own_entry
 
 
@@ -80,54 +82,56 @@ def save(request, public_id: str):
             base_version=_base_version(request),
             uploads={q.key: request.FILES[q.key] for q in file_questions if q.key in request.FILES},
             remove_files=request.POST.getlist("remove_file"),
+            writer=clean_writer(request.POST.get("writer", "")),
         )
     except StaleDraft as error:
-        return _conflict(request, entry, error, answers)
+        if wants_json(request):
+            return conflict_reply(entry, error, answers)
+        return _conflict_page(request, entry, error, answers)
     except EntryError as error:
         if wants_json(request):
             return JsonResponse({"ok": False, "message": error.message}, status=error.status_code)
         return _edit_page(request, entry, error.message, error.status_code, answers)
 
-    saved_at = format_date(timezone.localtime(result.entry.updated_at), "H:i")
     if wants_json(request):
-        return JsonResponse(
-            {
-                "ok": True,
-                "version": result.entry.version,
-                "saved_at": saved_at,
-                "rejected_files": result.rejected_files,
-            }
+        return saved_reply(
+            entry_view(result.entry),
+            rejected_files=result.rejected_files,
+            files_changed=result.files_changed,
         )
     if result.rejected_files:
         message = "Your answers were saved, but: " + " ".join(result.rejected_files)
         return _edit_page(request, entry, message, 400, None)
+    saved_at = saved_time(result.entry.updated_at)
     messages.success(request, f"Saved at {saved_at}. You can come back to your entry at any time.")
     if request.POST.get("action") == "review":
         return redirect("entry_review", public_id=entry.public_id)
     return HttpResponseRedirect(page_url(entry))
 
 
-def _conflict(request, entry: Entry, error: StaleDraft, answers: dict):
+def _conflict_page(request, entry: Entry, error: StaleDraft, answers: dict):
+    """Without JavaScript: what this page sent on top of the newer version, and what differs."""
     current = error.current
     current.page = entry.page
-    if wants_json(request):
-        return JsonResponse(
-            {
-                "ok": False,
-                "conflict": True,
-                "message": error.message,
-                "current_version": current.version,
-                "saved_at": format_date(timezone.localtime(current.updated_at), "H:i"),
-            },
-            status=409,
-        )
     return _edit_page(
-        request, current, error.message, 409, {**current.answers, **answers}, conflict=True
+        request,
+        current,
+        error.message,
+        409,
+        {**current.answers, **answers},
+        conflict=True,
+        differences=differing_answers(entry.form.definition, answers, current.answers),
     )
 
 
 def _edit_page(
-    request, entry: Entry, message: str, status: int, answers: dict | None, conflict=False
+    request,
+    entry: Entry,
+    message: str,
+    status: int,
+    answers: dict | None,
+    conflict=False,
+    differences=(),
 ):
     """The entry form on its own, with what the entrant typed, after a refused save."""
     return render(
@@ -139,6 +143,7 @@ def _edit_page(
             "view": entry_view(entry, answers),
             "error_message": message,
             "conflict": conflict,
+            "differences": differences,
         },
         status=status,
     )

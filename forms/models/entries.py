@@ -57,6 +57,10 @@ class Entry(models.Model):
     )
     answers = models.JSONField(default=dict, blank=True)
     version = models.PositiveIntegerField(default=1)
+    # "<page id>.<save number>" of the save that wrote this version: the page is a
+    # random id each open entry page makes for itself. A late save from that same page
+    # is its own newer text, not another tab's (forms.replays).
+    last_writer = models.CharField(max_length=60, blank=True, default="", editable=False)
     reference = models.CharField(max_length=32, unique=True, null=True, blank=True)
     question_snapshot = models.JSONField(null=True, blank=True, editable=False)
     extended_until = models.DateTimeField(

@@ -1,5 +1,6 @@
 from django import template
 
+from forms.answers import answer_text as as_text
 from forms.answers import word_count
 from forms.question_html import questions_html
 
@@ -20,13 +21,4 @@ def words(value) -> int:
 @register.filter
 def answer_text(value) -> str:
     """An answer as a person reads it in a summary."""
-    if isinstance(value, list):
-        return ", ".join(value)
-    if isinstance(value, dict):
-        parts = [value.get("day", ""), value.get("month", ""), value.get("year", "")]
-        return "/".join(p for p in parts if p)
-    if value == "yes":
-        return "Yes"
-    if value == "no":
-        return "No"
-    return value or ""
+    return as_text(value)

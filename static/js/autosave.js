@@ -1,112 +1,282 @@
-// Autosave: answers save themselves a few seconds after typing stops, and when the
-// page is hidden or closed. The form still works without this file: the Save button
-// posts the same form. Files are uploaded only by the buttons.
+// Autosave: answers save a few seconds after typing stops, files the moment they are
+// chosen, and anything unsent goes when the page is hidden or closed. Until the server
+// confirms a save, this tab keeps the text in sessionStorage (this tab only, gone when
+// it closes: entrants share NHS computers), so a reload, Back and Forward, a crash or
+// a spell offline puts it back and sends it again. The form still works without this
+// file: the buttons post the same form, files too.
 (function () {
   "use strict";
 
   const DELAY_MS = 3000;
   const RETRY_MS = 5000;
+  const OFFLINE = "Not saved: you are offline. We will save when you are back online.";
+  const NOT_ANSWERS = new Set(["csrfmiddlewaretoken", "version", "writer", "action", "remove_file"]);
+
+  const randomId = () =>
+    Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, "0")).join("");
+
+  const storage = {
+    read(key) {
+      try {
+        return JSON.parse(window.sessionStorage.getItem(key) || "null");
+      } catch (error) {
+        return null;
+      }
+    },
+    write(key, value) {
+      try {
+        window.sessionStorage.setItem(key, JSON.stringify(value));
+      } catch (error) {
+        /* storage full or disabled: the page still saves as it goes */
+      }
+    },
+    forget(key) {
+      try {
+        window.sessionStorage.removeItem(key);
+      } catch (error) {
+        /* nothing kept */
+      }
+    },
+  };
+
+  // The answer controls, and their values as [name, value] pairs: as typed, or as the
+  // server drew them (defaults), which is what the server holds.
+  const answerControls = (form) =>
+    Array.from(form.elements).filter(
+      (el) => el.name && !NOT_ANSWERS.has(el.name) && !["file", "submit", "button"].includes(el.type),
+    );
+
+  function answerPairs(form, asDrawn = false) {
+    const pairs = [];
+    for (const el of answerControls(form)) {
+      if (el.type === "checkbox" || el.type === "radio") {
+        if (asDrawn ? el.defaultChecked : el.checked) pairs.push([el.name, el.value]);
+      } else if (el.tagName === "SELECT") {
+        for (const option of el.options) {
+          if (asDrawn ? option.defaultSelected : option.selected) pairs.push([el.name, option.value]);
+        }
+      } else {
+        pairs.push([el.name, asDrawn ? el.defaultValue : el.value]);
+      }
+    }
+    return pairs;
+  }
+
+  function putBack(form, pairs) {
+    const has = (name, value) => pairs.some(([n, v]) => n === name && v === value);
+    const texts = new Map();
+    for (const [name, value] of pairs) texts.set(name, [...(texts.get(name) || []), value]);
+    for (const el of answerControls(form)) {
+      if (el.type === "hidden") continue;
+      if (el.type === "checkbox" || el.type === "radio") el.checked = has(el.name, el.value);
+      else if (el.tagName === "SELECT") for (const option of el.options) option.selected = has(el.name, option.value);
+      else if (texts.get(el.name)?.length) el.value = texts.get(el.name).shift();
+      el.dispatchEvent(new Event("input", { bubbles: true })); // word counts follow
+    }
+  }
 
   document.querySelectorAll("form[data-autosave]").forEach((form) => {
     const status = form.querySelector("[data-save-status]");
     const versionInput = form.querySelector("[data-version]");
+    const conflictPanel = form.querySelector("[data-conflict]");
+    const key = `entry-unsaved:${form.dataset.entry}`;
+    const writerInput = Object.assign(document.createElement("input"), { type: "hidden", name: "writer" });
+    form.append(writerInput);
+
+    let page = randomId(); // this open page; each save it sends has the next number
+    let number = 0;
     let timer = null;
-    let dirty = false;
-    let saving = false;
-    let stopped = false;
+    let dirty = false; // typed since the last save was sent
+    let inFlight = 0; // saves and uploads sent, not yet answered
+    let stopped = false; // a conflict waits for the entrant's choice
+    let leaving = false; // a button posted the form, or the entrant chose the other version
 
     const show = (text, state) => {
       status.textContent = text;
       status.dataset.state = state;
     };
+    const nextWriter = () => `${page}.${++number}`;
+    const remember = () =>
+      storage.write(key, { base: versionInput.value, page, number, pairs: answerPairs(form) });
 
-    const formData = () => {
+    function formData(writer) {
       const data = new FormData(form);
       for (const input of form.querySelectorAll("input[type=file]")) data.delete(input.name);
       data.delete("remove_file");
       data.set("action", "autosave");
+      data.set("writer", writer);
       return data;
-    };
+    }
 
-    const schedule = (delay) => {
+    function schedule(delay) {
       clearTimeout(timer);
-      timer = setTimeout(save, delay);
-    };
+      timer = setTimeout(() => save(), delay);
+    }
 
-    async function save(options = {}) {
-      if (stopped || !dirty) return;
-      if (saving) return schedule(DELAY_MS);
-      if (!navigator.onLine) {
-        show("Not saved: you are offline. We will try again when you are back online.", "offline");
-        return;
-      }
-      saving = true;
-      dirty = false;
-      show("Saving…", "saving");
-      try {
-        const response = await fetch(form.getAttribute("action"), {
-          method: "POST",
-          body: formData(),
-          headers: { Accept: "application/json", "X-Requested-With": "fetch" },
-          credentials: "same-origin",
-          keepalive: Boolean(options.keepalive),
+    function changed() {
+      dirty = true;
+      remember();
+      if (stopped) return;
+      if (!inFlight) show(navigator.onLine ? "Unsaved changes" : OFFLINE, navigator.onLine ? "unsaved" : "offline");
+      schedule(DELAY_MS);
+    }
+
+    function showProgress(progress) {
+      if (!progress) return;
+      const summary = form.querySelector("[data-progress-summary]");
+      if (summary) summary.textContent = progress.summary;
+      for (const section of progress.sections) {
+        form.querySelectorAll(`[data-section-state="${section.anchor}"]`).forEach((badge) => {
+          badge.textContent = section.label;
+          badge.className = `task-status task-status--${section.state}`;
         });
-        const body = await response.json().catch(() => ({}));
-        if (response.ok && body.ok) {
-          versionInput.value = body.version;
-          show(`Saved at ${body.saved_at}`, "saved");
-        } else if (response.status === 409) {
-          stopped = true;
-          show(
-            `Not saved: this entry was changed in another tab or device (saved at ${body.saved_at}). ` +
-              "Press “Save and come back later” to keep your version, or reload the page to load the newer one.",
-            "conflict",
-          );
-        } else if (response.status === 401 || response.status === 403 || response.redirected) {
-          dirty = true;
-          show(body.message || "Not saved: you have been signed out. Copy your text, then sign in again.", "error");
-        } else if (response.status >= 500 || body.retry || !body.message) {
-          // The server or its database is briefly unavailable: keep the text, try again.
-          dirty = true;
-          show("Not saved, retrying…", "offline");
-          schedule(RETRY_MS);
-        } else {
-          dirty = true;
-          show(`Not saved: ${body.message}`, "error");
-        }
-      } catch (error) {
-        dirty = true;
-        show(
-          navigator.onLine
-            ? "Not saved, retrying…"
-            : "Not saved: you are offline. We will try again when you are back online.",
-          "offline",
-        );
-        schedule(RETRY_MS);
-      } finally {
-        saving = false;
       }
     }
 
-    form.addEventListener("input", (event) => {
-      if (event.target.type === "file") return;
+    function saved(body) {
+      versionInput.value = body.version;
+      showProgress(body.progress);
+      for (const [id, html] of Object.entries(body.files || {})) {
+        const group = document.getElementById(id);
+        if (group) group.outerHTML = html;
+      }
+      if (body.rejected_files && body.rejected_files.length) {
+        show(`Your answers were saved, but: ${body.rejected_files.join(" ")}`, "error");
+      } else if (dirty) {
+        show("Unsaved changes", "unsaved");
+      } else {
+        show(`Saved at ${body.saved_at}`, "saved");
+      }
+      if (dirty) remember();
+      else storage.forget(key);
+    }
+
+    function failed(response, body) {
+      if (response.status === 409 && body.conflict) {
+        stopped = true;
+        clearTimeout(timer);
+        show("Not saved: this entry was changed in another tab or device. Choose which version to keep.", "conflict");
+        window.AwardsConflict.show(conflictPanel, body, {
+          keepMine() {
+            stopped = false;
+            versionInput.value = body.current_version;
+            changed();
+            save();
+          },
+          useTheirs() {
+            leaving = true;
+            dirty = false;
+            storage.forget(key);
+            window.location.reload();
+          },
+        });
+        return;
+      }
       dirty = true;
-      schedule(DELAY_MS);
+      if (response.status === 401 || response.status === 403 || response.redirected) {
+        show(body.message || "Not saved: you have been signed out. Sign in again in another tab, then come back here.", "error");
+      } else if (response.status >= 500 || body.retry || !body.message) {
+        show("Not saved, retrying…", "offline"); // the server or its database is briefly away
+        schedule(RETRY_MS);
+      } else {
+        show(`Not saved: ${body.message}`, "error");
+        if (response.status === 0) schedule(RETRY_MS); // a dropped upload: the text still goes
+      }
+    }
+
+    // One request: answers (and a file, if given) with this page's next number.
+    async function send(data, { keepalive = false, upload = null } = {}) {
+      inFlight += 1;
+      try {
+        const { response, body } = upload ? await upload(data) : await post(data, keepalive);
+        if (response.ok && body.ok) saved(body);
+        else failed(response, body);
+      } catch (error) {
+        dirty = true;
+        show(navigator.onLine ? "Not saved, retrying…" : OFFLINE, "offline");
+        schedule(RETRY_MS);
+      } finally {
+        inFlight -= 1;
+      }
+    }
+
+    async function post(data, keepalive) {
+      const response = await fetch(form.getAttribute("action"), {
+        method: "POST",
+        body: data,
+        headers: { Accept: "application/json", "X-Requested-With": "fetch" },
+        credentials: "same-origin",
+        keepalive,
+      });
+      return { response, body: await response.json().catch(() => ({})) };
+    }
+
+    function save({ keepalive = false } = {}) {
+      if (stopped || !dirty) return;
+      if (inFlight && !keepalive) return schedule(DELAY_MS); // one at a time while the page lives
+      if (!navigator.onLine) return show(OFFLINE, "offline");
+      clearTimeout(timer);
+      dirty = false;
+      const data = formData(nextWriter());
+      remember(); // the page id and number this text went with
+      show("Saving…", "saving");
+      send(data, { keepalive });
+    }
+
+    window.AwardsFileUploads?.watch(form, {
+      busy: () => inFlight > 0,
+      start(input) {
+        clearTimeout(timer);
+        dirty = false;
+        const data = formData(nextWriter());
+        data.set(input.name, input.files[0]);
+        remember();
+        return send(data, { upload: (body) => window.AwardsFileUploads.post(form, input, body, show) });
+      },
+    });
+
+    // A fresh load: drop what the browser itself restored, then put back what this tab
+    // sent but never heard was saved, based on the version it was typed on.
+    form.reset();
+    const kept = storage.read(key);
+    if (kept && JSON.stringify(kept.pairs) !== JSON.stringify(answerPairs(form, true))) {
+      page = kept.page || page;
+      number = kept.number || 0;
+      versionInput.value = kept.base;
+      putBack(form, kept.pairs);
+      dirty = true;
+      save();
+    } else if (kept) {
+      storage.forget(key); // the server already holds exactly this
+    }
+
+    form.addEventListener("input", (event) => {
+      if (event.isTrusted && event.target.type !== "file") changed();
     });
     form.addEventListener("change", (event) => {
-      if (event.target.type === "file" || event.target.name === "remove_file") return;
-      dirty = true;
-      schedule(DELAY_MS);
+      if (event.target.type !== "file" && event.target.name !== "remove_file") changed();
     });
     form.addEventListener("submit", () => {
-      // The buttons post the whole form (files too); stop autosave racing them.
+      // The buttons post the whole form, files too, as this page's next save.
       stopped = true;
+      leaving = true;
       clearTimeout(timer);
+      writerInput.value = nextWriter();
+      remember();
     });
-    window.addEventListener("online", () => schedule(0));
+    window.addEventListener("online", () => save());
+    window.addEventListener("offline", () => {
+      if (dirty) show(OFFLINE, "offline");
+    });
+    window.addEventListener("pageshow", (event) => {
+      if (event.persisted && dirty) save(); // back from the back-forward cache
+    });
     document.addEventListener("visibilitychange", () => {
       if (document.visibilityState === "hidden") save({ keepalive: true });
     });
     window.addEventListener("pagehide", () => save({ keepalive: true }));
+    window.addEventListener("beforeunload", (event) => {
+      if (!leaving && (dirty || inFlight || stopped)) event.preventDefault();
+    });
   });
 })();
