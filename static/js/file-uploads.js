@@ -27,6 +27,7 @@
   function post(form, input, data, show) {
     const name = input.files[0].name;
     const bar = progressBar(input);
+    let announced = 0;
     return new Promise((resolve) => {
       const xhr = new XMLHttpRequest();
       xhr.open("POST", form.getAttribute("action"));
@@ -36,7 +37,11 @@
         if (!event.lengthComputable) return;
         const percent = Math.floor((event.loaded / event.total) * 100);
         bar.value = percent;
-        show(`Uploading ${name}: ${percent}%`, "saving");
+        // The status is read aloud: a quarter at a time, not every percent.
+        if (percent >= announced + 25) {
+          announced = percent - (percent % 25);
+          show(`Uploading ${name}: ${announced}%`, "saving");
+        }
       });
       xhr.addEventListener("load", () => {
         bar.remove();
