@@ -238,6 +238,7 @@
     // A fresh load: drop what the browser itself restored, then put back what this tab
     // sent but never heard was saved, based on the version it was typed on.
     form.reset();
+    form.querySelectorAll("textarea").forEach((box) => box.dispatchEvent(new Event("input", { bubbles: true })));
     const kept = storage.read(key);
     if (kept && JSON.stringify(kept.pairs) !== JSON.stringify(answerPairs(form, true))) {
       page = kept.page || page;
