@@ -9,6 +9,7 @@ from django.utils import timezone
 from .hosting import as_host, has_entry_form
 from .models import EntryStatus
 from .published import with_published_forms
+from .reopening import Reopened
 from .selectors import entries_on_page, entry_view
 from .services import accepts_changes, entry_deadline
 
@@ -41,6 +42,7 @@ def entry_panel(request, page) -> dict[str, Any]:
             view=view,
             editable=accepts_changes(draft, host, now),
             deadline=entry_deadline(draft, host),
+            reopened=Reopened.of(draft, now=now),
         )
     elif submitted:
         panel["state"] = "submitted"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.db.models import QuerySet
@@ -14,6 +15,7 @@ from .definitions import FormDefinition
 from .draft_rows import find_own_entry
 from .models import Entry, EntryFile, EntryStatus
 from .published import with_published_forms
+from .reopening import Reopened
 from .validation import Problem, SectionProgress, find_problems, section_progress
 
 
@@ -51,6 +53,11 @@ class EntryView:
     @property
     def completed_sections(self) -> int:
         return sum(1 for p in self.progress if p.state == "completed")
+
+    @cached_property
+    def reopened(self) -> Reopened | None:
+        """Why staff reopened this draft, and by when to submit it again; read only if shown."""
+        return Reopened.of(self.entry)
 
     @property
     def removed_answers(self) -> list[tuple[str, Any]]:

@@ -29,6 +29,7 @@ from .exceptions import (
 from .file_access import may_download_files
 from .hosting import as_host
 from .models import Entry, EntryFile, EntryStatus
+from .reopening import Reopened, reopen_reasons
 from .replays import clean_writer
 from .selectors import entry_view, own_entry
 
@@ -244,18 +245,22 @@ def my_entries(request):
     )
     pages = {p.pk: p for p in Page.objects.filter(pk__in={e.page_id for e in entries}).specific()}
     now = timezone.now()
+    reasons = reopen_reasons(entries)  # one query for every reopened entry
     rows = []
     for entry in entries:
         entry.page = pages.get(entry.page_id, entry.page)
         host = as_host(entry.page)
+        deadline = services.entry_deadline(entry, host) if host else None
+        editable = (
+            entry.is_draft and host is not None and services.accepts_changes(entry, host, now)
+        )
+        reopened = None
+        if entry.is_reopened:
+            reopened = Reopened(
+                reason=reasons.get(entry.pk, ""), deadline=deadline, editable=editable
+            )
         rows.append(
-            {
-                "entry": entry,
-                "deadline": services.entry_deadline(entry, host) if host else None,
-                "editable": entry.is_draft
-                and host is not None
-                and services.accepts_changes(entry, host, now),
-            }
+            {"entry": entry, "deadline": deadline, "editable": editable, "reopened": reopened}
         )
     return render(request, "forms/my_entries.html", {"rows": rows, "page": None})
 

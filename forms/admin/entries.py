@@ -18,7 +18,7 @@ from forms.hosting import as_host
 from forms.models import Entry, EntryStatus
 from forms.selectors import entry_view
 
-from .filters import CategoryFilter, ProgrammeFilter
+from .filters import CategoryFilter, ProgrammeFilter, StatusFilter
 from .permissions import EXPORT, MANAGE, VIEW, refuse_without
 
 
@@ -119,7 +119,7 @@ class EntryAdmin(ModelAdmin):
         "entrant",
         "status_and_time",
     ]
-    list_filter = [ProgrammeFilter, CategoryFilter, "status"]
+    list_filter = [ProgrammeFilter, CategoryFilter, StatusFilter]
     search_fields = ["reference", "entrant__email", "entrant__organisation", "entrant__last_name"]
     ordering = ["-updated_at"]
     list_per_page = 50
@@ -163,7 +163,7 @@ class EntryAdmin(ModelAdmin):
     category.admin_order_field = "page__title"
 
     def status_and_time(self, entry):
-        label = entry.get_status_display()
+        label = entry.status_label  # "Reopened" for a draft staff sent back
         if entry.status == EntryStatus.SUBMITTED and entry.submitted_at:
             return format_html("{}<br><small>{}</small>", label, _when(entry.submitted_at))
         return format_html("{}<br><small>saved {}</small>", label, _when(entry.updated_at))

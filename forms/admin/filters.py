@@ -1,9 +1,43 @@
-"""Listing filters by category (the page an entry was made on) and programme (its parent)."""
+"""Listing filters: status (with reopened drafts apart), category (the page an entry was
+made on) and programme (its parent)."""
 
 from django.contrib.admin import SimpleListFilter
+from django.db.models import Q
 from wagtail.models import Page
 
-from forms.models import Entry
+from forms.models import Entry, EntryStatus
+
+
+class StatusFilter(SimpleListFilter):
+    """Draft, reopened, submitted or withdrawn.
+
+    A reopened entry is a draft that keeps the reference its first submit gave it,
+    so "Draft" lists only entries never submitted, and "Reopened" those staff sent
+    back that are not yet submitted again. The parameter is the one Django's own
+    status filter used, so links and bookmarks to the listing keep working.
+    """
+
+    title = "status"
+    parameter_name = "status__exact"
+
+    def lookups(self, request, model_admin):
+        return [
+            (EntryStatus.DRAFT.value, "Draft"),
+            ("reopened", "Reopened"),
+            (EntryStatus.SUBMITTED.value, "Submitted"),
+            (EntryStatus.WITHDRAWN.value, "Withdrawn"),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        no_reference = Q(reference__isnull=True) | Q(reference="")
+        if value == EntryStatus.DRAFT:
+            return queryset.filter(no_reference, status=EntryStatus.DRAFT)
+        if value == "reopened":
+            return queryset.filter(status=EntryStatus.DRAFT).exclude(no_reference)
+        if value in (EntryStatus.SUBMITTED, EntryStatus.WITHDRAWN):
+            return queryset.filter(status=value)
+        return queryset
 
 
 class CategoryFilter(SimpleListFilter):

@@ -97,6 +97,20 @@ class Entry(models.Model):
     def is_submitted(self) -> bool:
         return self.status == EntryStatus.SUBMITTED
 
+    @property
+    def is_reopened(self) -> bool:
+        """A draft staff sent back after it was submitted: only a submit gives a reference."""
+        return self.status == EntryStatus.DRAFT and bool(self.reference)
+
+    @property
+    def status_key(self) -> str:
+        """The status as the entrant and organisers see it: a reopened draft is "reopened"."""
+        return "reopened" if self.is_reopened else self.status
+
+    @property
+    def status_label(self) -> str:
+        return "Reopened" if self.is_reopened else self.get_status_display()
+
     def definition(self) -> FormDefinition:
         """The questions as the entrant answered them: the snapshot once submitted."""
         if self.question_snapshot is not None:
