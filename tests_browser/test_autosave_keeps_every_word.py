@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from forms import services
 from forms.models import Entry
+from tests_system.http import signed_in_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -53,23 +52,6 @@ def entrant(transactional_db):
 @pytest.fixture
 def entry(category, entrant):
     return services.start_entry(user=entrant, page=category)
-
-
-def signed_in_context(browser, user, base_url: str):
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(15_000)
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": base_url,
-            }
-        ]
-    )
-    return context
 
 
 class HeldSaves:
@@ -112,7 +94,7 @@ def expect_saved(page):
 
 
 def test_typing_then_reloading_at_once_keeps_every_answer(live_server, browser, category, entry):
-    context = signed_in_context(browser, entry.entrant, live_server.url)
+    context = signed_in_browser(browser, entry.entrant, live_server.url)
     page = context.new_page()
     page.goto(live_server.url + category.url)
     held = HeldSaves(context)
@@ -134,7 +116,7 @@ def test_typing_then_reloading_at_once_keeps_every_answer(live_server, browser, 
 
 
 def test_back_then_forward_keeps_every_answer(live_server, browser, category, entry):
-    context = signed_in_context(browser, entry.entrant, live_server.url)
+    context = signed_in_browser(browser, entry.entrant, live_server.url)
     page = context.new_page()
     page.goto(live_server.url + "/entries/")
     page.goto(live_server.url + category.url)
@@ -156,7 +138,7 @@ def test_back_then_forward_keeps_every_answer(live_server, browser, category, en
 
 
 def test_typing_offline_then_online_saves_without_a_conflict(live_server, browser, category, entry):
-    context = signed_in_context(browser, entry.entrant, live_server.url)
+    context = signed_in_browser(browser, entry.entrant, live_server.url)
     page = context.new_page()
     page.goto(live_server.url + category.url)
     status = page.locator("[data-save-status]")
@@ -187,7 +169,7 @@ def test_typing_offline_then_online_saves_without_a_conflict(live_server, browse
 def test_the_status_says_unsaved_the_moment_the_entrant_types(
     live_server, browser, category, entry
 ):
-    context = signed_in_context(browser, entry.entrant, live_server.url)
+    context = signed_in_browser(browser, entry.entrant, live_server.url)
     page = context.new_page()
     page.goto(live_server.url + category.url)
     status = page.locator("[data-save-status]")
@@ -214,7 +196,7 @@ def test_the_status_says_unsaved_the_moment_the_entrant_types(
 
 
 def test_section_states_follow_every_save(live_server, browser, category, entry):
-    context = signed_in_context(browser, entry.entrant, live_server.url)
+    context = signed_in_browser(browser, entry.entrant, live_server.url)
     page = context.new_page()
     page.goto(live_server.url + category.url)
     task = page.locator(".task-list__item", has_text="Your organisation")
@@ -231,7 +213,7 @@ def test_section_states_follow_every_save(live_server, browser, category, entry)
 def test_a_chosen_file_then_leaving_keeps_the_new_file(
     live_server, browser, category, entry, tmp_path
 ):
-    context = signed_in_context(browser, entry.entrant, live_server.url)
+    context = signed_in_browser(browser, entry.entrant, live_server.url)
     page = context.new_page()
     page.goto(live_server.url + category.url)
     evidence = tmp_path / "evidence.pdf"
@@ -251,7 +233,7 @@ def test_a_chosen_file_then_leaving_keeps_the_new_file(
 def test_a_real_second_tab_is_refused_and_both_texts_are_shown(
     live_server, browser, category, entry
 ):
-    context = signed_in_context(browser, entry.entrant, live_server.url)
+    context = signed_in_browser(browser, entry.entrant, live_server.url)
     first = context.new_page()
     first.goto(live_server.url + category.url)
     second = context.new_page()

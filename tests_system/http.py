@@ -55,3 +55,19 @@ class Entrant:
         if response.status_code == 200:
             self.version = response.json()["version"]
         return response
+
+
+def signed_in_browser(browser, user, base_url: str):
+    """A new Chromium context already signed in as ``user`` on ``base_url``."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": signed_in_session(user).cookies[settings.SESSION_COOKIE_NAME],
+                "url": base_url,
+            }
+        ]
+    )
+    return context

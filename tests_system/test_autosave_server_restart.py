@@ -3,14 +3,13 @@
 import re
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from forms import services
 from forms.models import Entry
 
-from .http import signed_in_session
+from .http import signed_in_browser
 from .processes import Server, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -21,18 +20,8 @@ TEXT = "Typed while the server was down, then the page was reloaded."
 def test_text_typed_while_the_server_is_down_survives_a_reload(open_category, entrant, browser):
     entry = services.start_entry(user=entrant, page=open_category)
     server = Server().start()
-    context = browser.new_context()
+    context = signed_in_browser(browser, entrant, server.url)
     try:
-        session = signed_in_session(entrant)
-        context.add_cookies(
-            [
-                {
-                    "name": settings.SESSION_COOKIE_NAME,
-                    "value": session.cookies[settings.SESSION_COOKIE_NAME],
-                    "url": server.url,
-                }
-            ]
-        )
         page = context.new_page()
         page.goto(server.url + open_category.url)
         answer = page.get_by_label("Describe the context")

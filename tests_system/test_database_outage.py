@@ -2,13 +2,12 @@
 
 import pytest
 import requests
-from django.conf import settings
 from playwright.sync_api import expect
 
 from forms import services
 from forms.models import Entry
 
-from .http import signed_in_session
+from .http import signed_in_browser
 from .outage import DatabaseSwitch
 from .processes import Server
 
@@ -26,17 +25,7 @@ def test_autosave_retries_through_a_database_outage(open_category, entrant, swit
     entry = services.start_entry(user=entrant, page=open_category)
     server = Server(database_url=switch.url).start()
     try:
-        session = signed_in_session(entrant)
-        context = browser.new_context()
-        context.add_cookies(
-            [
-                {
-                    "name": settings.SESSION_COOKIE_NAME,
-                    "value": session.cookies[settings.SESSION_COOKIE_NAME],
-                    "url": server.url,
-                }
-            ]
-        )
+        context = signed_in_browser(browser, entrant, server.url)
         page = context.new_page()
         page.goto(server.url + open_category.url)
         answer = page.get_by_label("Describe the context")

@@ -22,6 +22,21 @@ def entrant(db):
 
 
 @pytest.fixture
+def draft(entrant, category):
+    """``entrant``'s draft in ``category``, just started."""
+    from forms import services
+
+    return services.start_entry(user=entrant, page=category)
+
+
+@pytest.fixture
+def signed_in(client, entrant):
+    """The test client, signed in as ``entrant``."""
+    client.force_login(entrant)
+    return client
+
+
+@pytest.fixture
 def other_entrant(db):
     return build_user("someone.else@example.org")
 

@@ -2,13 +2,11 @@
 
 import json
 
-import pytest
 from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from forms import services
 from forms.models import Entry
 
 KNOWN_KEYS = [
@@ -45,11 +43,6 @@ def assert_intact(entry_pk: int) -> Entry:
         if isinstance(value, str):
             assert "\x00" not in value
     return entry
-
-
-@pytest.fixture
-def draft(entrant, category):
-    return services.start_entry(user=entrant, page=category)
 
 
 @settings(

@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -13,17 +12,6 @@ from forms.models import Entry, EntryStatus
 from forms.tests.builders import complete_answers
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-@pytest.fixture
-def draft(entrant, category):
-    return services.start_entry(user=entrant, page=category)
-
-
-@pytest.fixture
-def signed_in(client, entrant):
-    client.force_login(entrant)
-    return client
 
 
 def post_save(client, entry, version=None, **answers):

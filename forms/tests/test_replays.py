@@ -13,11 +13,6 @@ OTHER_PAGE = "page-two-77b1e0.1"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-@pytest.fixture
-def draft(entrant, category):
-    return services.start_entry(user=entrant, page=category)
-
-
 def fresh(entry) -> Entry:
     return Entry.objects.get(pk=entry.pk)
 

@@ -1,23 +1,9 @@
 """What a save answers: section states and redrawn files after a save, both texts after a conflict."""
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from forms import services
-
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-@pytest.fixture
-def draft(entrant, category):
-    return services.start_entry(user=entrant, page=category)
-
-
-@pytest.fixture
-def signed_in(client, entrant):
-    client.force_login(entrant)
-    return client
 
 
 def autosave(client, entry, version, **fields):

@@ -20,11 +20,6 @@ from forms.models import Entry, EntryStatus
 from forms.tests.builders import build_user, complete_answers
 
 
-@pytest.fixture
-def draft(entrant, category):
-    return services.start_entry(user=entrant, page=category)
-
-
 def test_start_entry_creates_a_draft_owned_by_the_entrant(entrant, category):
     entry = services.start_entry(user=entrant, page=category)
     assert entry.status == EntryStatus.DRAFT
