@@ -58,10 +58,11 @@ def test_a_new_entrant_registers_enters_and_submits(live_server, page, demo_site
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[-1].body).group(0)
     page.goto(base + link[link.index("/accounts/") :])
     page.get_by_role("button", name=re.compile("Confirm")).click()
-    page.wait_for_load_state()
 
-    # Open the category and start an entry from the button under the criteria.
-    page.goto(base + CATEGORY)
+    # Confirming brings the entrant back to the category; start an entry from the
+    # button under the criteria.
+    expect(page).to_have_url(base + CATEGORY)
+    expect(page.get_by_text("You have confirmed ada@example.org.")).to_be_visible()
     expect(page.get_by_role("button", name="Start your entry")).to_have_count(2)
     page.get_by_role("button", name="Start your entry").last.click()
     expect(page.get_by_role("heading", name="Your entry")).to_be_visible()
