@@ -2,6 +2,8 @@ from django import template
 
 from forms.answers import word_count
 from forms.question_html import questions_html
+from forms.validation import parse_date_answer
+from publishing.templatetags.uk_dates import uk_date
 
 register = template.Library()
 
@@ -23,8 +25,11 @@ def answer_text(value) -> str:
     if isinstance(value, list):
         return ", ".join(value)
     if isinstance(value, dict):
+        day = parse_date_answer(value)
+        if day is not None:
+            return uk_date(day)
         parts = [value.get("day", ""), value.get("month", ""), value.get("year", "")]
-        return "/".join(p for p in parts if p)
+        return "/".join(str(p) for p in parts if p)  # as typed, until it is a real date
     if value == "yes":
         return "Yes"
     if value == "no":
