@@ -39,11 +39,13 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 
 axe: node_modules/axe-core/axe.min.js
 
+# Links in emails are built from WAGTAILADMIN_BASE_URL: the address served here,
+# unless it is already set (e.g. to a tunnel's https:// address).
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
 	$(MANAGE) ensure_local_admin --port $(PORT)
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	WAGTAILADMIN_BASE_URL=$(or $(WAGTAILADMIN_BASE_URL),http://127.0.0.1:$(PORT)) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install chromium varnish axe
 	$(BIN)/pytest $(PYTEST_ARGS)

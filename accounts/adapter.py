@@ -1,5 +1,6 @@
 """allauth glue: our wording for its errors, its emails sent in the background,
-and two-factor authentication that staff cannot turn off when it is required."""
+the page to return to after confirming an address, and two-factor
+authentication that staff cannot turn off when it is required."""
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
@@ -9,6 +10,7 @@ from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.mail import EmailMultiAlternatives
 
+from . import return_after_confirming
 from .tasks import send_email
 
 
@@ -29,6 +31,20 @@ class AccountAdapter(DefaultAccountAdapter):
         "duplicate_email": "This is already the email address of your account.",
         "account_inactive": "This account has been closed. Contact the awards team for help.",
     }
+
+    def save_user(self, request, user, form, commit=True):
+        user = super().save_user(request, user, form, commit)
+        return_after_confirming.remember(request, user.email)
+        return user
+
+    def get_email_verification_redirect_url(self, email_address) -> str:
+        """Back to the page the entrant registered from, when they confirm the
+        address they registered with in the same browser session; else allauth's
+        choice (the account page when signed in)."""
+        kept = None
+        if self.request.user.is_authenticated and self.request.user.pk == email_address.user_id:
+            kept = return_after_confirming.take(self.request, email_address.email)
+        return kept or super().get_email_verification_redirect_url(email_address)
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """Render the email now, while the request is at hand, and send it as a

@@ -187,7 +187,7 @@ class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
         self.describe_profile_fields()
         describe(
             self.fields["job_title"],
-            label="Job title (optional)",
+            label="Job title",
             autocomplete="organization-title",
         )
 

@@ -7,10 +7,13 @@ characters no database can store (NUL) and that nobody types on purpose
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
 from django.http import QueryDict
+
+from publishing.templatetags.uk_dates import uk_date
 
 from .definitions import FormDefinition, Question
 from .exceptions import InvalidAnswers
@@ -85,13 +88,25 @@ def is_answered(value: Any) -> bool:
     return bool(str(value or "").strip())
 
 
+def parse_date_answer(value: Any) -> datetime.date | None:
+    if not isinstance(value, dict):
+        return None
+    try:
+        return datetime.date(int(value["year"]), int(value["month"]), int(value["day"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
 def answer_text(value: Any) -> str:
-    """An answer as a person reads it: choices joined, a date as day/month/year."""
+    """An answer as a person reads it: choices joined, a date as "1 April 2025"."""
     if isinstance(value, list):
         return ", ".join(value)
     if isinstance(value, dict):
+        day = parse_date_answer(value)
+        if day is not None:
+            return uk_date(day)
         parts = [value.get("day", ""), value.get("month", ""), value.get("year", "")]
-        return "/".join(p for p in parts if p)
+        return "/".join(str(p) for p in parts if p)  # as typed, until it is a real date
     if value == "yes":
         return "Yes"
     if value == "no":

@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.http import JsonResponse
-from django.template.defaultfilters import date as format_date
-from django.utils import timezone
+
+from publishing.templatetags.uk_dates import uk_time
 
 from .conflicts import differing_answers
 from .exceptions import StaleDraft
@@ -22,7 +22,8 @@ from .selectors import EntryView
 
 
 def saved_time(moment: datetime) -> str:
-    return format_date(timezone.localtime(moment), "H:i")
+    """ "2:32pm", in UK time: the status line says "Saved at 2:32pm"."""
+    return uk_time(moment)
 
 
 def progress_reply(view: EntryView) -> dict:

@@ -2,11 +2,12 @@
 
 from datetime import datetime
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+
+from publishing.site_address import absolute_url
 
 from .models import Entry
 
@@ -17,10 +18,6 @@ SUBJECTS = {
     "extended": "More time for your entry to {title}",
     "reminder": "Reminder: finish your entry to {title}",
 }
-
-
-def absolute_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def send_entry_email(entry_id: int, kind: str, extra: dict | None = None) -> None:

@@ -6,7 +6,6 @@ the entrant works and, strictly, at submit.
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -14,7 +13,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 
-from .answers import is_answered, word_count
+from .answers import is_answered, parse_date_answer, word_count
 from .definitions import FormDefinition, Question, Section
 
 
@@ -105,15 +104,6 @@ class AnswerChecker:
 
     def check_yes_no(self, question: Question, value: Any) -> str:
         return "" if value in ("yes", "no") else f"Select yes or no for “{question.label}”"
-
-
-def parse_date_answer(value: Any) -> datetime.date | None:
-    if not isinstance(value, dict):
-        return None
-    try:
-        return datetime.date(int(value["year"]), int(value["month"]), int(value["day"]))
-    except (KeyError, TypeError, ValueError):
-        return None
 
 
 def find_problems(

@@ -56,13 +56,16 @@ def test_register_confirm_sign_out_and_sign_in_again(live_server, page, axe):
     user = User.objects.get(email="priya.shah@example.org")
     assert not has_verified_email(user)
 
-    # The link in the email confirms the address.
+    # The link in the email confirms the address, and goes back to where they registered.
     page.goto(confirm_link(mail.outbox))
     expect(page.get_by_role("heading", level=1)).to_have_text("Confirm your email address")
     page.get_by_role("button", name="Confirm email address").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Your account")
+    page.wait_for_url(live_server.url + "/")
     expect(page.get_by_text("You have confirmed priya.shah@example.org.")).to_be_visible()
     assert has_verified_email(user)
+    header.get_by_role("link", name="Account").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your account")
+    expect(page.get_by_text("Confirmed", exact=True)).to_be_visible()
     expect(page.get_by_label("Organisation")).to_have_value("Riverside Community Health")
     assert axe(page) == []
 

@@ -139,7 +139,7 @@ def test_entry_form_autosave_and_entrant_pages_run_under_the_policy(
     build_user("ada@example.org")
     base = live_server.url
     sign_in(page, base, "ada@example.org")
-    page.get_by_role("button", name="Start your entry").click()
+    page.get_by_role("button", name="Start your entry").first.click()
     expect(page.get_by_role("heading", name="Your entry")).to_be_visible()
     assert accent(page) == "#c2185b"
 

@@ -45,12 +45,16 @@ def test_visitor_walks_from_home_to_a_category_and_its_guidance(live_server, pag
     page.get_by_role("link", name=PERFORMANCE_RECOVERY["title"]).click()
     expect(page).to_have_url(re.compile(r"/hsj-awards-2024/performance-recovery-award/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(PERFORMANCE_RECOVERY["title"])
-    expect(page.locator(".hero__deadline")).to_contain_text(re.compile(r"Deadline: 12pm on \w+day"))
+    expect(page.locator(".hero__deadline")).to_contain_text(
+        re.compile(r"Deadline: midday on \w+day")
+    )
     for heading in ["How to apply", "About this award", "Who can enter", "Judging criteria"]:
         expect(page.get_by_role("heading", level=2, name=heading)).to_be_visible()
     criteria = headings(page, 3)
     assert criteria == [heading for heading, _ in PERFORMANCE_RECOVERY["criteria"]]
-    expect(page.get_by_role("link", name="Register to enter")).to_be_visible()
+    # Once above the criteria and again after them.
+    expect(page.get_by_role("link", name="Register to enter")).to_have_count(2)
+    expect(page.get_by_role("link", name="Register to enter").last).to_be_visible()
     assert_accessible(page, axe)
 
     page.get_by_role("link", name="How to enter").click()

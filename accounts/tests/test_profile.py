@@ -30,7 +30,11 @@ def test_the_page_shows_the_details_to_edit(client):
         ("id_first_name", "First name", "Jo"),
         ("id_last_name", "Last name", "Entrant"),
         ("id_organisation", "Organisation", "Northshire NHS Trust"),
-        ("id_job_title", "Job title (optional)", "Head of Operations"),
+        (
+            "id_job_title",
+            'Job title <span class="optional">(optional)</span>',
+            "Head of Operations",
+        ),
     ]:
         assert f'<label class="label" for="{field_id}">{label}</label>' in html
         assert f'value="{value}"' in html

@@ -332,7 +332,11 @@ def test_production_requires_it_unless_turned_off(env, required):
 
     from django.conf import settings
 
-    environ = {**os.environ, "DJANGO_SECRET_KEY": "x" * 50}
+    environ = {
+        **os.environ,
+        "DJANGO_SECRET_KEY": "x" * 50,
+        "WAGTAILADMIN_BASE_URL": "https://awards.example.org",
+    }
     environ.pop("DJANGO_STAFF_REQUIRE_2FA", None)
     if env is not None:
         environ["DJANGO_STAFF_REQUIRE_2FA"] = env

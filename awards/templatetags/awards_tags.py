@@ -1,10 +1,11 @@
-"""Template helpers for awards pages: UK times written the GOV.UK way, page descriptions."""
+"""Template helpers for awards pages: page descriptions, breadcrumbs, shared fragments.
+
+Dates and times are written by the uk_dates filters (publishing/templatetags/uk_dates.py).
+"""
 
 import hashlib
-from datetime import date, datetime
 
 from django import template
-from django.utils import dateformat, timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -12,33 +13,6 @@ from django.utils.text import Truncator
 from publishing.content_version import versioned
 
 register = template.Library()
-
-
-def _clock(moment: datetime) -> str:
-    hour = moment.hour % 12 or 12
-    suffix = "am" if moment.hour < 12 else "pm"
-    if moment.minute:
-        return f"{hour}:{moment.minute:02d}{suffix}"
-    return f"{hour}{suffix}"
-
-
-@register.filter
-def uk_date(value: date | datetime | None) -> str:
-    """``Wednesday 6 January 2027``: the date in UK time, with no leading zero."""
-    if not value:
-        return ""
-    if isinstance(value, datetime):
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
-    return dateformat.format(value, "l j F Y")
-
-
-@register.filter
-def uk_datetime(value: datetime | None) -> str:
-    """``12pm on Wednesday 6 January 2027``: a deadline as GOV.UK writes one, in UK time."""
-    if not value:
-        return ""
-    moment = timezone.localtime(value) if timezone.is_aware(value) else value
-    return f"{_clock(moment)} on {uk_date(moment)}"
 
 
 @register.simple_tag

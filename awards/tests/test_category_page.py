@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from awards.models import CategoryPage
-from awards.templatetags.awards_tags import uk_datetime
 from awards.tests.builders import (
     attach_contacts,
     build_category,
@@ -22,6 +21,7 @@ from awards.tests.builders import (
 )
 from awards.tests.reading import text, visit
 from home.demo_data import COMMUNITY_PARTNERSHIP, PERFORMANCE_RECOVERY
+from publishing.templatetags.uk_dates import uk_datetime
 
 pytestmark = pytest.mark.django_db
 
@@ -105,7 +105,7 @@ def test_open_seed_category_says_it_is_open_with_the_deadline_date_and_time(clie
     deadline = timezone.localtime(category.deadline)
     hero = text(soup.find(class_="hero__deadline"))
     assert "Open for entries" in hero
-    expected = f"12pm on {deadline:%A} {deadline.day} {deadline:%B %Y}"
+    expected = f"midday on {deadline:%A} {deadline.day} {deadline:%B %Y}"
     assert f"Deadline: {expected} (UK time)" in hero
     time = soup.find(class_="hero__deadline").find("time")
     assert time["datetime"] == deadline.isoformat()

@@ -4,8 +4,6 @@ from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from wagtail.models import Page
 from wagtail_modeladmin.helpers import PermissionHelper
@@ -17,6 +15,7 @@ from forms.file_access import may_download_files
 from forms.hosting import as_host
 from forms.models import Entry, EntryStatus
 from forms.selectors import entry_view
+from publishing.templatetags.uk_dates import uk_datetime
 
 from .filters import CategoryFilter, ProgrammeFilter, StatusFilter
 from .permissions import EXPORT, MANAGE, VIEW, refuse_without
@@ -165,15 +164,11 @@ class EntryAdmin(ModelAdmin):
     def status_and_time(self, entry):
         label = entry.status_label  # "Reopened" for a draft staff sent back
         if entry.status == EntryStatus.SUBMITTED and entry.submitted_at:
-            return format_html("{}<br><small>{}</small>", label, _when(entry.submitted_at))
-        return format_html("{}<br><small>saved {}</small>", label, _when(entry.updated_at))
+            return format_html("{}<br><small>{}</small>", label, uk_datetime(entry.submitted_at))
+        return format_html("{}<br><small>saved {}</small>", label, uk_datetime(entry.updated_at))
 
     status_and_time.short_description = "Status"
     status_and_time.admin_order_field = "updated_at"
-
-
-def _when(moment) -> str:
-    return date_format(timezone.localtime(moment), "j M Y, H:i")
 
 
 __all__ = ["EntryAdmin", "EntryStatus"]

@@ -96,7 +96,7 @@ def test_the_page_shows_the_deadline_in_uk_time(client, make_category):
     category = make_category(uk(2027, 3, 28, 12, 0))
     with freeze_time(datetime(2027, 3, 20, 9, 0, tzinfo=UTC)):
         response = client.get(category.url)
-    assert "12pm on Sunday 28 March 2027" in response.text
+    assert "midday on Sunday 28 March 2027" in response.text
 
 
 def test_after_closing_the_owner_can_still_read_the_draft(client, entrant, make_category):

@@ -6,12 +6,12 @@ import re
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
 
 from awards.tests.builders import build_category, build_programme
 from forms import services
 from forms.models import Entry
 from forms.tests.builders import build_entry, build_user, complete_answers
+from publishing.templatetags.uk_dates import uk_datetime
 
 PDF = b"%PDF-1.4\n%%EOF\n"
 LIST_URL = "forms_entry_modeladmin_index"
@@ -93,10 +93,10 @@ def test_listing_fits_beside_the_filters_with_the_programme_and_times_inside(
     ]
     assert "Performance Recovery Award<br><small>Test Awards 2024</small>" in page
     assert "Best Partnership<br><small>Partnership Awards 2024</small>" in page
-    assert "Submitted<br><small>4 Mar 2026, 14:05</small>" in page  # UK time: GMT in March
+    # UK time: GMT in March.
+    assert "Submitted<br><small>2:05pm on Wednesday 4 March 2026</small>" in page
     draft = Entry.objects.get(pk=entries["draft"].pk)
-    saved = timezone.localtime(draft.updated_at).strftime("%-d %b %Y, %H:%M")
-    assert f"Draft<br><small>saved {saved}</small>" in page
+    assert f"Draft<br><small>saved {uk_datetime(draft.updated_at)}</small>" in page
 
 
 @pytest.mark.parametrize(

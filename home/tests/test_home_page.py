@@ -7,7 +7,6 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from awards.models import ProgrammePage
-from awards.templatetags.awards_tags import uk_datetime
 from awards.tests.builders import (
     build_category,
     build_guidance,
@@ -17,6 +16,7 @@ from awards.tests.builders import (
 )
 from home.demo_data import PERFORMANCE_RECOVERY
 from home.models import HomePage
+from publishing.templatetags.uk_dates import uk_datetime
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,8 @@
 
 Only what a loopback benchmark needs differs from production:
 
-- a fixed dummy secret key (the server listens on 127.0.0.1 only and guards nothing);
+- a fixed dummy secret key (the server listens on 127.0.0.1 only and guards nothing),
+  and the site's address, http://127.0.0.1:8700;
 - no HTTPS redirect, HSTS or secure-only cookies (there is no TLS proxy in front);
 - the ``bench`` app (seed_bench) and its query-count middleware, first in
   MIDDLEWARE, which adds ``X-DB-Queries`` to every response like the peers';
@@ -21,6 +22,8 @@ os.environ.setdefault(
     "DJANGO_SECRET_KEY",
     "bench-only-secret-key-loopback-benchmarks-guard-nothing-000000000000",
 )
+# Production insists on an https:// address; the benchmark serves plain HTTP (below).
+os.environ.setdefault("WAGTAILADMIN_BASE_URL", "https://127.0.0.1:8700")
 
 from .base import ACCOUNT_RATE_LIMITS as _BASE_RATE_LIMITS  # noqa: E402
 from .production import *  # noqa: E402, F403
@@ -30,6 +33,7 @@ DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1"]
 
 # Plain HTTP on loopback: nothing to redirect to, nothing for HSTS to protect.
+WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8700"  # bench/run.sh serves here
 SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = False

@@ -1,6 +1,8 @@
-"""Production: refuses to start without a secret key; HTTPS everywhere."""
+"""Production: refuses to start without a secret key or the site's https:// address;
+HTTPS everywhere."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -12,6 +14,16 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(
         "Set DJANGO_SECRET_KEY to a random string of at least 50 characters."
+    )
+
+# Links in emails (sent by background tasks, with no request to ask) start with this.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "").strip().rstrip("/")
+_address = urlsplit(WAGTAILADMIN_BASE_URL)
+if _address.scheme != "https" or not _address.netloc:
+    _found = repr(WAGTAILADMIN_BASE_URL) if WAGTAILADMIN_BASE_URL else "not set"
+    raise ImproperlyConfigured(
+        "Set WAGTAILADMIN_BASE_URL to the site's public address, starting https:// "
+        f"(e.g. https://awards.example.org): links in emails are built from it. It is {_found}."
     )
 
 DATABASES["default"]["CONN_MAX_AGE"] = int(  # noqa: F405

@@ -70,7 +70,12 @@ def production_env(**overrides: str) -> dict[str, str]:
     env = {
         key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "PYTEST"))
     }
-    env.update(DJANGO_SECRET_KEY=secrets.token_urlsafe(50), DJANGO_ALLOWED_HOSTS="example.org")
+    env.pop("WAGTAILADMIN_BASE_URL", None)
+    env.update(
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="example.org",
+        WAGTAILADMIN_BASE_URL="https://example.org",
+    )
     env.update(overrides)
     return env
 
