@@ -10,6 +10,7 @@ from django.utils import timezone
 from forms import services
 from forms.models import Entry, EntryStatus
 from forms.tests.builders import complete_answers
+from publishing.templatetags.uk_dates import uk_time
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -68,7 +69,9 @@ def test_autosave_answers_json_with_the_new_version(signed_in, draft):
     assert response.status_code == 200
     body = response.json()
     assert body["ok"] is True and body["version"] == 2
-    assert body["saved_at"] == timezone.localtime().strftime("%H:%M")
+    saved = Entry.objects.get(pk=draft.pk).updated_at
+    assert body["saved_at"] == uk_time(saved)  # e.g. "2:32pm", in UK time
+    assert body["saved_at"].endswith(("am", "pm")) or body["saved_at"] in ("midday", "midnight")
 
 
 def test_stale_save_gets_409_and_leaves_the_newer_draft_intact(signed_in, draft):
