@@ -14,6 +14,7 @@ from awards.tests.reading import text
 from forms import services
 from forms.staff_actions import extend_deadline, reopen_entry
 from forms.tests.builders import build_user, complete_answers
+from publishing.templatetags.uk_dates import uk_datetime
 
 REASON = "The supporting document is for a different project"
 SAID = f"Reopened by the awards team: {REASON}."
@@ -56,8 +57,8 @@ def read(client, url) -> BeautifulSoup:
 
 
 def short(moment) -> str:
-    """How the entrant's pages write a time: ``12:00 on 15 January 2027``."""
-    return f"{moment:%H:%M} on {moment.day} {moment:%B %Y}"
+    """How the entrant's pages write a time: ``midday on Friday 15 January 2027``."""
+    return uk_datetime(moment)
 
 
 def test_my_entries_says_who_reopened_it_why_and_by_when(client, entrant, reopened, closes):
@@ -128,7 +129,7 @@ def test_the_category_page_says_so_above_and_on_the_form(client, entrant, reopen
     assert "sections completed" not in call_to_action
     panel = page.select_one("#entry")
     top = text(panel.select_one(".notice--reopened"))
-    assert top == f"{SAID} Submit again by 12pm on {closes:%A} {closes.day} {closes:%B %Y}."
+    assert top == f"{SAID} Submit again by {uk_datetime(closes)}."
     assert panel.find("button", string="Review and submit")
 
 
