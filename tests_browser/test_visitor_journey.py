@@ -33,6 +33,7 @@ def test_visitor_walks_from_home_to_a_category_and_its_guidance(live_server, pag
         "HSJ Awards 2024",
         "HSJ Partnership Awards 2024",
         "Guidance for entrants",
+        "Sponsors",
     ]
     assert_accessible(page, axe)
 
