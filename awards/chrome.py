@@ -1,5 +1,5 @@
 """The site's header and footer (name, logo, accent colour, footer links, default
-contacts), read from the site settings once per content version.
+contacts, the Contacts page's address), read from the site settings once per content version.
 
 Wagtail reads the settings row on every request, then the footer links and
 the default contacts: three queries on every page for content that changes
@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from wagtail.models import Site
 
 from publishing.content_version import versioned
+from publishing.restrictions import public
 from publishing.routing import site_id_for_request
 
+from .contacts_page import ContactsPage
 from .site_settings import SiteDefaultContact, SiteSettings
 
 
@@ -41,12 +43,13 @@ class ContactCard:
 
     enquiry_label: str
     contact: ContactDetails
+    enquiry_key: str = ""
 
     @classmethod
     def from_link(cls, link: SiteDefaultContact) -> ContactCard:
         c = link.contact
         details = ContactDetails(c.name, c.role, c.email, c.phone, c.phone_href if c.phone else "")
-        return cls(link.enquiry_label, details)
+        return cls(link.enquiry_label, details, link.enquiry_key)
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ class SiteChrome:
     logo: Logo | None = None
     footer_links: tuple[tuple[str, str], ...] = ()
     contact_links: tuple[ContactCard, ...] = field(default_factory=tuple)
+    contacts_url: str = ""  # the site's Contacts page, linked from the header
 
 
 def _build(site: Site) -> SiteChrome:
@@ -72,7 +76,18 @@ def _build(site: Site) -> SiteChrome:
         logo=logo,
         footer_links=tuple((link.title, link.url) for link in site_settings.footer_links.all()),
         contact_links=tuple(ContactCard.from_link(link) for link in site_settings.contact_links),
+        contacts_url=_contacts_url(site),
     )
+
+
+def _contacts_url(site: Site) -> str:
+    root = site.root_page
+    contacts_page = (
+        public(ContactsPage.objects.live().filter(path__startswith=root.path))
+        .order_by("path")
+        .first()
+    )
+    return contacts_page.relative_url(site) if contacts_page else ""
 
 
 def chrome_for_site(site: Site | None) -> SiteChrome:

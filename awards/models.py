@@ -20,6 +20,7 @@ from publishing.serving import ServedPage
 
 from .blocks import RICH_FEATURES, CriteriaStreamBlock, GuidanceStreamBlock, StepsStreamBlock
 from .chrome import chrome_for_request, chrome_for_site
+from .contacts_page import ContactsPage
 from .entry_window import EntryState, EntryWindow
 from .site_settings import FooterLink, SiteDefaultContact, SiteSettings
 from .snippets import Contact, ContactLink, Sponsor
@@ -27,6 +28,7 @@ from .snippets import Contact, ContactLink, Sponsor
 __all__ = [
     "CategoryPage",
     "Contact",
+    "ContactsPage",
     "FooterLink",
     "GuidancePage",
     "ProgrammePage",
@@ -89,6 +91,8 @@ class ProgrammePage(ServedPage, Page):
         return self.entry_window.state()
 
     def get_context(self, request, *args, **kwargs):
+        from .sponsors import sponsor_strip
+
         context = super().get_context(request, *args, **kwargs)
         categories = list(
             public(CategoryPage.objects.child_of(self).live()).defer_streamfields().order_by("path")
@@ -99,7 +103,7 @@ class ProgrammePage(ServedPage, Page):
         context["guidance_pages"] = guidance_for(self)
         context["key_dates"] = list(self.key_dates.all())
         context["contact_links"] = self.contacts_to_show(request)
-        context["sponsor_links"] = list(self.sponsor_links.select_related("sponsor__logo"))
+        context.update(sponsor_strip(request, [self], categories, context["contact_links"]))
         return context
 
     def contacts_to_show(self, request=None):

@@ -1,4 +1,5 @@
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -10,8 +11,18 @@ class ContactViewSet(SnippetViewSet):
     model = Contact
     icon = "user"
     menu_label = "Contacts"
-    list_display = ["name", "role", "email", "phone"]
+    list_display = [
+        "name",
+        "role",
+        Column("enquiry", label="Answers enquiries about", accessor="get_enquiry_display"),
+        "email",
+        "phone",
+    ]
+    list_filter = ["enquiry"]
     search_fields = ["name", "role", "email"]
+    # Looked up in the database, not the site search index, which leaves email addresses
+    # out (a search for the organisation's domain would list every contact).
+    search_backend_name = None
     add_to_admin_menu = True
     menu_order = 300
 

@@ -7,14 +7,14 @@ from publishing.serving import ServedPage
 
 
 class HomePage(ServedPage, Page):
-    """The front page: a welcome, then each programme with its open categories."""
+    """The front page: a welcome, each programme with its open categories, then the sponsors."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["awards.ProgrammePage", "awards.GuidancePage"]
+    subpage_types = ["awards.ProgrammePage", "awards.GuidancePage", "awards.ContactsPage"]
     max_count = 1
 
     class Meta:
@@ -30,10 +30,14 @@ class HomePage(ServedPage, Page):
 
     def get_context(self, request, *args, **kwargs):
         from awards.models import guidance_for
+        from awards.sponsors import sponsor_strip
 
         from .programmes import programme_summaries
 
         context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = programme_summaries(self)
+        summaries = programme_summaries(self)
+        context["programmes"] = summaries
         context["guidance_pages"] = guidance_for(self)
+        categories = [c for s in summaries for c in s.open_categories + s.other_categories]
+        context.update(sponsor_strip(request, [s.page for s in summaries], categories))
         return context

@@ -2,13 +2,14 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
 from wagtail.models import Page
 
-from awards.models import CategoryPage, GuidancePage, ProgrammePage
+from awards.models import CategoryPage, ContactsPage, GuidancePage, ProgrammePage
+from awards.search import find_contacts, find_sponsors
 
-SEARCHABLE = (ProgrammePage, CategoryPage, GuidancePage)
+SEARCHABLE = (ProgrammePage, CategoryPage, GuidancePage, ContactsPage)
 
 
 def search(request):
-    """Site search over programmes, categories and guidance."""
+    """Site search over programmes, categories, guidance, contacts and sponsors."""
     query = request.GET.get("q", "").strip()[:200]
     terms = query.replace('"', " ").strip()  # a lone " is a syntax error to SQLite's FTS5
     results = Page.objects.none()
@@ -21,8 +22,17 @@ def search(request):
         page_obj = paginator.page(request.GET.get("page", 1))
     except (PageNotAnInteger, EmptyPage):
         page_obj = paginator.page(1)
+    # People and sponsors come first, on the first page of results (search.html).
+    contacts, sponsors = find_contacts(terms), find_sponsors(terms)
+    count = paginator.count + len(contacts) + len(sponsors) if query else 0
     return render(
         request,
         "home/search.html",
-        {"search_query": query, "page_obj": page_obj, "count": paginator.count if query else 0},
+        {
+            "search_query": query,
+            "page_obj": page_obj,
+            "count": count,
+            "contacts": contacts,
+            "sponsors": sponsors,
+        },
     )

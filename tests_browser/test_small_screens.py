@@ -103,6 +103,8 @@ def test_every_entrant_page_fits_320_px(live_server, browser, entries):
         base,
         {
             "home page": "/",
+            "Contacts page": "/contacts/",
+            "programme page": draft.page.get_parent().url,
             "category page, signed out": draft.page.url,
             "sign-in": reverse("account_login"),
             "register": reverse("account_signup"),

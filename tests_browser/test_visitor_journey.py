@@ -33,6 +33,7 @@ def test_visitor_walks_from_home_to_a_category_and_its_guidance(live_server, pag
         "HSJ Awards 2024",
         "HSJ Partnership Awards 2024",
         "Guidance for entrants",
+        "Sponsors",
     ]
     assert_accessible(page, axe)
 
@@ -85,8 +86,46 @@ def test_visitor_finds_a_closed_category_through_search(live_server, page, axe, 
     assert_accessible(page, axe)
 
 
+def test_the_press_and_sponsors_find_who_to_contact(live_server, page, axe, demo_site):
+    page.goto(live_server.url + "/")
+    sponsors = page.get_by_role("region", name="Sponsors")
+    expect(sponsors.get_by_role("link", name="Kestrel Community Care")).to_be_visible()
+    expect(sponsors.get_by_role("heading", name="Become a sponsor")).to_be_visible()
+    expect(sponsors).to_contain_text("contact Awards Support Team")
+
+    page.get_by_role("navigation", name="Site").get_by_role("link", name="Contacts").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Contacts")
+    assert headings(page, 2) == [
+        "Entries, attendance and sponsorship enquiries",
+        "Media and marketing",
+        "Judging and event management",
+        "Entry enquiries",
+    ]
+    assert_accessible(page, axe)
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert_accessible(page, axe)
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    search = page.get_by_role("search", name="Site")
+    search.get_by_role("searchbox", name="Search the site").fill("press")
+    search.get_by_role("button", name="Search").click()
+    found = page.get_by_role("region", name="Contacts")
+    expect(found).to_contain_text("Honor Greaves")
+    email = found.get_by_role("link", name="Email Honor Greaves: honor.greaves@example.org")
+    expect(email).to_have_attribute("href", "mailto:honor.greaves@example.org")
+    assert_accessible(page, axe)
+
+
 @pytest.mark.parametrize(
-    "path", ["/", "/hsj-awards-2024/performance-recovery-award/", "/how-to-enter/"]
+    "path",
+    [
+        "/",
+        "/contacts/",
+        "/hsj-awards-2024/",
+        "/hsj-awards-2024/performance-recovery-award/",
+        "/how-to-enter/",
+    ],
 )
 def test_pages_fit_a_320px_screen_without_scrolling_sideways(live_server, page, demo_site, path):
     page.set_viewport_size({"width": 320, "height": 640})

@@ -92,7 +92,7 @@ def test_every_admin_page_sends_them_there(client, path):
 @REQUIRED
 def test_an_editor_who_is_not_marked_staff_but_can_use_the_admin_must_set_it_up_too(client):
     editor = build_user("editor@example.org", is_staff=False)
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name="Awards editors"))
     client.force_login(editor)
 
     assert client.get(ADMIN).url == reverse("mfa_activate_totp")

@@ -154,8 +154,8 @@ def test_open_seed_category_shows_its_sponsor_and_links_to_the_guidance(client):
 
     sponsor = section(soup, "category-sponsor")
     link = sponsor.find("a")
-    assert text(link) == "Northwind Health Partners"
-    assert link["href"] == "https://www.example.org/"
+    assert text(link) == "Brightwater Diagnostics"
+    assert link["href"] == "https://brightwater.example.org/"
     assert link.find("img")["alt"] == ""  # the name beside it says who it is
     guidance = section(soup, "how-to-apply").find("a", string="How to enter")
     assert guidance["href"] == "/how-to-enter/"

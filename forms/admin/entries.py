@@ -44,6 +44,22 @@ class EntryIndexView(IndexView):
     def dispatch(self, request, *args, **kwargs):
         return refuse_without(request, VIEW) or super().dispatch(request, *args, **kwargs)
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["files_archive"] = self.files_archive()
+        return context
+
+    def files_archive(self) -> tuple[str, str] | None:
+        """(address, category title) of the filtered category's files as one ZIP
+        (entries.html): only with a category filter, for staff who may download files."""
+        raw = self.request.GET.get(CategoryFilter.parameter_name, "")
+        if not raw or not may_download_files(self.request.user, None):
+            return None
+        category = _category(raw)
+        if category is None:
+            return None
+        return reverse("entries_admin_archive", args=[category.pk]), category.title
+
     def as_spreadsheet(self, queryset, spreadsheet_format):
         if denied := refuse_without(self.request, EXPORT):
             return denied
@@ -111,6 +127,7 @@ class EntryAdmin(ModelAdmin):
     inspect_view_enabled = True
     inspect_view_class = EntryInspectView
     inspect_template_name = "forms/admin/inspect.html"
+    index_template_name = "forms/admin/entries.html"
     list_display = [
         "reference_or_draft",
         "entry_title",

@@ -59,7 +59,7 @@ def test_demo_categories_are_one_open_and_one_closed():
     closed_category = CategoryPage.objects.get(title=COMMUNITY_PARTNERSHIP["title"])
     assert open_category.entry_state.accepts_entries
     assert closed_category.entry_state == "closed"
-    assert open_category.sponsor.name == "Northwind Health Partners"
+    assert open_category.sponsor.name == "Brightwater Diagnostics"
     assert len(open_category.criteria) == len(PERFORMANCE_RECOVERY["criteria"])
 
 

@@ -62,7 +62,7 @@ def test_search_without_matches_says_so(client):
 def test_search_page_without_a_query_shows_only_the_form(client):
     soup = search(client, "")
 
-    assert soup.find("label", string="Search awards, categories and guidance")
+    assert soup.find("label", string="Search awards, categories, guidance, contacts and sponsors")
     assert soup.find(role="status") is None
 
 

@@ -15,6 +15,7 @@ from awards.models import (
     CategoryContact,
     CategoryPage,
     Contact,
+    ContactsPage,
     GuidancePage,
     KeyDate,
     ProgrammeContact,
@@ -63,10 +64,11 @@ class Command(BaseCommand):
         sponsor = self.sponsor()
         self.site_settings(home, contacts)
         open_programme = self.open_programme(home, contacts, sponsor)
-        self.performance_recovery(open_programme, contacts, sponsor)
+        self.performance_recovery(open_programme, contacts, self.category_sponsor("Brightwater"))
         closed_programme = self.closed_programme(home, contacts)
-        self.community_partnership(closed_programme, contacts)
+        self.community_partnership(closed_programme, contacts, self.category_sponsor("Kestrel"))
         self.guidance(home)
+        self.contacts_page(home)
         for number in range(1, categories + 1):
             self.generated_category(open_programme, number)
         self.extend(home=home, open_programme=open_programme)
@@ -196,7 +198,7 @@ class Command(BaseCommand):
         category.save_revision().publish()
         return category
 
-    def community_partnership(self, programme, contacts) -> CategoryPage:
+    def community_partnership(self, programme, contacts, sponsor) -> CategoryPage:
         seed = COMMUNITY_PARTNERSHIP
         who = "".join(f"<li>{escape(point)}</li>" for point in seed["who_can_enter_points"])
         category = self.child(
@@ -209,6 +211,7 @@ class Command(BaseCommand):
             who_can_enter=f"<ul>{who}</ul>",
             how_to_apply=[],
             criteria=criteria(seed["criteria"]),
+            sponsor=sponsor,
             reference_code="BCSP",
             search_description=seed["summary"],
         )
@@ -230,6 +233,19 @@ class Command(BaseCommand):
         )
         category.save_revision().publish()
         return category
+
+    def contacts_page(self, home) -> ContactsPage:
+        page = self.child(
+            home,
+            ContactsPage,
+            "contacts",
+            title="Contacts",
+            intro="<p>Who to ask about entering, attending or sponsoring the awards, about "
+            "press and marketing, and about judging and the ceremony.</p>",
+            search_description="Who to contact about entries, sponsorship, media and judging.",
+        )
+        page.save_revision().publish()
+        return page
 
     def guidance(self, home) -> GuidancePage:
         page = self.child(
@@ -291,6 +307,8 @@ class Command(BaseCommand):
     # Snippets and settings --------------------------------------------------
 
     def contacts(self) -> dict[str, Contact]:
+        # What each answers, unless a page says otherwise (Contact.enquiry).
+        answers = {"entries": "entries", "media": "media", "judging": "judging"}
         people = {
             "entries": (
                 "Awards Support Team",
@@ -326,7 +344,13 @@ class Command(BaseCommand):
         result = {}
         for key, (name, role, email, phone) in people.items():
             contact, _ = Contact.objects.update_or_create(
-                email=email, defaults={"name": name, "role": role, "phone": phone}
+                email=email,
+                defaults={
+                    "name": name,
+                    "role": role,
+                    "phone": phone,
+                    "enquiry": answers.get(key, ""),
+                },
             )
             result[key] = contact
         return result
@@ -353,6 +377,20 @@ class Command(BaseCommand):
             sponsor = Sponsor.objects.create(
                 name="Northwind Health Partners", logo=logo, url="https://www.example.org/"
             )
+        return sponsor
+
+    # Fictional sponsors of single categories, shown in the programmes' sponsor strips.
+    CATEGORY_SPONSORS = {
+        "Brightwater": ("Brightwater Diagnostics", "https://brightwater.example.org/"),
+        "Kestrel": ("Kestrel Community Care", "https://kestrel-care.example.org/"),
+    }
+
+    def category_sponsor(self, short_name: str) -> Sponsor:
+        name, url = self.CATEGORY_SPONSORS[short_name]
+        sponsor = Sponsor.objects.filter(name=name).first()
+        if sponsor is None:
+            logo = Image.objects.create(title=f"{name} logo", file=sponsor_logo_file(short_name))
+            sponsor = Sponsor.objects.create(name=name, logo=logo, url=url)
         return sponsor
 
     def site_settings(self, home, contacts) -> None:
