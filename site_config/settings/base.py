@@ -230,6 +230,18 @@ ACCOUNT_RATE_LIMITS = {
     "reauthenticate": "10/m/user",
 }
 
+# Which address is the client's, for those per-IP limits. Behind a TLS-terminating
+# load balancer every request comes from the balancer: without this, ten failed
+# sign-ins a minute from anyone would lock out everyone. Set one of these to match
+# the deployment (README, "Deploying"): the number of proxies of ours that append
+# to X-Forwarded-For, or a header the proxy sets to the client's address
+# (X-Real-IP, CF-Connecting-IP). Neither: REMOTE_ADDR, and X-Forwarded-For is ignored.
+_proxy_count = os.environ.get("ALLAUTH_TRUSTED_PROXY_COUNT") or "0"
+if not (_proxy_count.isascii() and _proxy_count.isdigit()):
+    raise ImproperlyConfigured("ALLAUTH_TRUSTED_PROXY_COUNT must be a whole number, like 1")
+ALLAUTH_TRUSTED_PROXY_COUNT = int(_proxy_count)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("ALLAUTH_TRUSTED_CLIENT_IP_HEADER") or None
+
 SESSION_COOKIE_HTTPONLY = True
 # Sessions end after this long without a request. A request (an autosave too)
 # starts the window again by saving the session, but only once the last save is
