@@ -7,10 +7,12 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
+from allauth.utils import build_absolute_uri
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.core.mail import EmailMultiAlternatives
+from django.urls import reverse
 
 from .tasks import send_email
 
@@ -48,6 +50,22 @@ class AccountAdapter(DefaultAccountAdapter):
                 return str(ipaddress.ip_address(request.META.get("REMOTE_ADDR", "")))
             except ValueError:
                 raise PermissionDenied("Unable to determine client IP address") from None
+
+    def send_account_already_exists_mail(self, email: str) -> None:
+        """Someone signed up with an address that has an account: tell its owner how to
+        sign in, or reset the password, with links to both (the page said only "Check
+        your email", as it does for a new address)."""
+        request = allauth_context.request
+        self.send_mail(
+            "account/email/account_already_exists",
+            email,
+            {
+                "login_url": build_absolute_uri(request, reverse("account_login")),
+                "password_reset_url": build_absolute_uri(
+                    request, reverse("account_reset_password")
+                ),
+            },
+        )
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """Render the email now, while the request is at hand, and send it as a

@@ -204,9 +204,16 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
-# A verified address is needed to submit an entry, not to start one (see
-# accounts.verification.has_verified_email), so sign-up signs the entrant in at once.
-ACCOUNT_EMAIL_VERIFICATION = "optional"
+# Sign-up never says whether an address already has an account: it always answers
+# "Check your email", and the owner of a known address is emailed how to sign in
+# instead (allauth's enumeration prevention, which works only with mandatory
+# verification). So a new entrant signs in by the link in that email, which brings
+# them back to the page they came from; sign-in and password reset already answer
+# the same for known and unknown addresses. Submitting an entry checks the address
+# is verified too (accounts.verification.has_verified_email).
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_EMAIL_CONFIRMATION_AUTHENTICATED_REDIRECT_URL = "account_profile"
 # One address per account: a new address replaces the old one once it is verified.
