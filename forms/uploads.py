@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ EXTENSIONS = {"jpeg": "jpg"}
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 MAX_ZIP_RATIO = 100
 MAX_NAME_CHARS = 120
+FILE_ID = re.compile(r"[A-Za-z0-9_-]{1,32}")  # what forms.models.new_public_id makes
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,12 @@ def safe_display_name(name: str) -> str:
     name = name.replace("\\", "/").rsplit("/", 1)[-1]
     name = "".join(ch for ch in name if ch.isprintable() and ch not in '<>:"|?*')
     return name.strip(" .")[:MAX_NAME_CHARS] or "file"
+
+
+def file_ids(values: list[str]) -> list[str]:
+    """The posted ids of files to remove that could be ids at all: anything else (a NUL,
+    which PostgreSQL refuses in a query) names no file, so it is left out."""
+    return [value for value in values if FILE_ID.fullmatch(value)]
 
 
 def describe_types(types) -> str:

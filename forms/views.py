@@ -31,6 +31,7 @@ from .hosting import as_host
 from .models import Entry, EntryFile, EntryStatus
 from .replays import clean_writer
 from .selectors import entry_view, own_entry
+from .uploads import file_ids
 
 
 def wants_json(request) -> bool:
@@ -81,7 +82,7 @@ def save(request, public_id: str):
             answers=answers,
             base_version=_base_version(request),
             uploads={q.key: request.FILES[q.key] for q in file_questions if q.key in request.FILES},
-            remove_files=request.POST.getlist("remove_file"),
+            remove_files=file_ids(request.POST.getlist("remove_file")),
             writer=clean_writer(request.POST.get("writer", "")),
         )
     except StaleDraft as error:

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "site_config.query_checks.ControlCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "site_config.csp.ContentSecurityPolicyMiddleware",
     "publishing.page_cache.AnonymousPageCacheMiddleware",
