@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "forms.upload_limits.RequestBodyLimitMiddleware",
     "site_config.cache_headers.PrivateWhenSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -316,8 +317,15 @@ SUBMITTED_ENTRY_RETENTION = os.environ.get("DJANGO_SUBMITTED_ENTRY_RETENTION", "
 if SUBMITTED_ENTRY_RETENTION not in {"anonymise", "delete"}:
     raise ImproperlyConfigured("DJANGO_SUBMITTED_ENTRY_RETENTION must be anonymise or delete")
 
-# Requests: generous enough for long answers, small enough to refuse abuse.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440 * 2
+# Requests. DATA_UPLOAD_MAX_MEMORY_SIZE bounds everything in a request but its files:
+# 5 MB holds every answer of a long form (up to 50,000 characters each, several bytes
+# a character in some scripts); Django refuses more with a 400. It is also all a
+# request may send to any page but an entry's save and the Wagtail admin: bodies
+# larger than that, or than a save's files plus that, are refused from their
+# Content-Length before they are read (forms/upload_limits.py; the proxy's own limit
+# is in the README). An upload over FILE_UPLOAD_MAX_MEMORY_SIZE (2.5 MB) is written
+# to a temporary file while it is checked, not kept in the worker's memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
