@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -56,6 +57,8 @@ def _base_version(request) -> int:
 @require_POST
 def start(request, page_id: int):
     page = get_object_or_404(Page.objects.live(), pk=page_id).specific
+    if as_host(page) is None:
+        raise Http404("This page does not take entries.")
     try:
         services.start_entry(user=request.user, page=page)
     except EntryLimitReached as error:
@@ -64,7 +67,9 @@ def start(request, page_id: int):
         messages.error(request, error.message)
     else:
         messages.success(request, "Your entry has started. It saves to your account as you go.")
-    return HttpResponseRedirect(f"{page.url}#entry")
+    # A page outside every site's tree has no address: My entries lists the entry instead.
+    address = page.url
+    return HttpResponseRedirect(f"{address}#entry" if address else reverse("my_entries"))
 
 
 @login_required

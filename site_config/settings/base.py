@@ -74,6 +74,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "site_config.browser_features.PermissionsPolicyMiddleware",
     "site_config.query_checks.ControlCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "site_config.csp.ContentSecurityPolicyMiddleware",
@@ -384,6 +385,15 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
+# Browser features nobody here uses, turned off for every page and frame
+# (site_config/browser_features.py): an empty list allows no origin at all.
+PERMISSIONS_POLICY = {
+    "camera": [],
+    "microphone": [],
+    "geolocation": [],
+    "payment": [],
+    "usb": [],
+}
 # Staff avatars are initials, not Gravatar: no staff email hashes sent to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
