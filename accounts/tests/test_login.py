@@ -179,8 +179,8 @@ def test_an_address_never_confirmed_is_sent_a_new_link_instead_of_signing_in(cli
     assert confirmed.wsgi_request.user.email == "jo.entrant@example.org"
 
 
-@override_settings(DEBUG=True)
 def test_the_local_admin_can_sign_in_through_the_sites_own_form(client, tmp_path, settings):
+    settings.DEBUG = True  # the command is for local development only
     settings.BASE_DIR = tmp_path  # where the command keeps the password
     call_command("ensure_local_admin", stdout=io.StringIO())
     password = (tmp_path / ".dev-admin-password").read_text().strip()
