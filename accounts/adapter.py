@@ -2,13 +2,18 @@
 the page to return to after confirming an address, and two-factor
 authentication that staff cannot turn off when it is required."""
 
+import ipaddress
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
+from allauth.utils import build_absolute_uri
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.core.mail import EmailMultiAlternatives
+from django.urls import reverse
 
 from . import return_after_confirming
 from .tasks import send_email
@@ -45,6 +50,38 @@ class AccountAdapter(DefaultAccountAdapter):
         if self.request.user.is_authenticated and self.request.user.pk == email_address.user_id:
             kept = return_after_confirming.take(self.request, email_address.email)
         return kept or super().get_email_verification_redirect_url(email_address)
+
+    def get_client_ip(self, request) -> str:
+        """The address rate limits count, as allauth finds it (settings.ALLAUTH_TRUSTED_*).
+
+        allauth refuses a request whose X-Forwarded-For holds fewer addresses than
+        the proxies it trusts, which would be a 500 on the sign-in page for anyone
+        who reached the site without passing through them all. Such a request is
+        counted by the address it came from, the way it is with no proxy trusted.
+        """
+        try:
+            return super().get_client_ip(request)
+        except ImproperlyConfigured:
+            try:
+                return str(ipaddress.ip_address(request.META.get("REMOTE_ADDR", "")))
+            except ValueError:
+                raise PermissionDenied("Unable to determine client IP address") from None
+
+    def send_account_already_exists_mail(self, email: str) -> None:
+        """Someone signed up with an address that has an account: tell its owner how to
+        sign in, or reset the password, with links to both (the page said only "Check
+        your email", as it does for a new address)."""
+        request = allauth_context.request
+        self.send_mail(
+            "account/email/account_already_exists",
+            email,
+            {
+                "login_url": build_absolute_uri(request, reverse("account_login")),
+                "password_reset_url": build_absolute_uri(
+                    request, reverse("account_reset_password")
+                ),
+            },
+        )
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """Render the email now, while the request is at hand, and send it as a

@@ -113,7 +113,7 @@ class SignupForm(ProfileFieldsMixin, allauth_forms.SignupForm):
         describe(
             self.fields["email"],
             label="Email address",
-            hint="We will send you a link to confirm it. You need a confirmed address to submit an entry.",
+            hint="We will send you a link to confirm it. Open the link to sign in.",
             required="Enter your email address",
             invalid=EMAIL_INVALID,
             autocomplete="email",

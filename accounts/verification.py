@@ -1,7 +1,9 @@
 """Whether an account's email address has been verified.
 
-Entrants may start an entry straight after signing up; submitting one needs a
-verified address, so the entry engine asks here.
+A new entrant signs in by the link that confirms their address, but an account
+made before that was so, or one whose new address is waiting for its link, may
+be signed in unconfirmed: submitting an entry needs a verified address, so the
+entry engine asks here.
 """
 
 from allauth.account.models import EmailAddress

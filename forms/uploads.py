@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ EXTENSIONS = {"jpeg": "jpg"}
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 MAX_ZIP_RATIO = 100
 MAX_NAME_CHARS = 120
+FILE_ID = re.compile(r"[A-Za-z0-9_-]{1,32}")  # what forms.models.new_public_id makes
 
 
 @dataclass(frozen=True)
@@ -72,10 +74,23 @@ def _office_kind(upload: UploadedFile) -> str | None:
 
 
 def safe_display_name(name: str) -> str:
-    """The entrant's file name for display only: no path, no control characters."""
+    """The entrant's file name for display only: no path, no control characters, at
+    most MAX_NAME_CHARS long. A long name is shortened before its extension, which
+    the type check reads."""
     name = name.replace("\\", "/").rsplit("/", 1)[-1]
     name = "".join(ch for ch in name if ch.isprintable() and ch not in '<>:"|?*')
-    return name.strip(" .")[:MAX_NAME_CHARS] or "file"
+    name = name.strip(" .")
+    stem, dot, extension = name.rpartition(".")
+    if len(name) > MAX_NAME_CHARS and dot and stem and 0 < len(extension) <= 10:
+        # The stem starts with neither space nor dot, so some of it is always left.
+        name = f"{stem[: MAX_NAME_CHARS - len(extension) - 1].rstrip(' .')}.{extension}"
+    return name[:MAX_NAME_CHARS] or "file"
+
+
+def file_ids(values: list[str]) -> list[str]:
+    """The posted ids of files to remove that could be ids at all: anything else (a NUL,
+    which PostgreSQL refuses in a query) names no file, so it is left out."""
+    return [value for value in values if FILE_ID.fullmatch(value)]
 
 
 def describe_types(types) -> str:

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -32,6 +33,7 @@ from .models import Entry, EntryFile, EntryStatus
 from .reopening import Reopened, reopen_reasons
 from .replays import clean_writer
 from .selectors import entry_view, own_entry
+from .uploads import file_ids
 
 
 def wants_json(request) -> bool:
@@ -56,6 +58,8 @@ def _base_version(request) -> int:
 @require_POST
 def start(request, page_id: int):
     page = get_object_or_404(Page.objects.live(), pk=page_id).specific
+    if as_host(page) is None:
+        raise Http404("This page does not take entries.")
     try:
         services.start_entry(user=request.user, page=page)
     except EntryLimitReached as error:
@@ -64,7 +68,9 @@ def start(request, page_id: int):
         messages.error(request, error.message)
     else:
         messages.success(request, "Your entry has started. It saves to your account as you go.")
-    return HttpResponseRedirect(f"{page.url}#entry")
+    # A page outside every site's tree has no address: My entries lists the entry instead.
+    address = page.url
+    return HttpResponseRedirect(f"{address}#entry" if address else reverse("my_entries"))
 
 
 @login_required
@@ -82,7 +88,7 @@ def save(request, public_id: str):
             answers=answers,
             base_version=_base_version(request),
             uploads={q.key: request.FILES[q.key] for q in file_questions if q.key in request.FILES},
-            remove_files=request.POST.getlist("remove_file"),
+            remove_files=file_ids(request.POST.getlist("remove_file")),
             writer=clean_writer(request.POST.get("writer", "")),
         )
     except StaleDraft as error:

@@ -8,10 +8,20 @@ from awards.search import find_contacts, find_sponsors
 SEARCHABLE = (ProgrammePage, CategoryPage, GuidancePage, ContactsPage)
 
 
+def search_terms(query: str) -> str:
+    """The words to search for: no control characters (PostgreSQL refuses a NUL, SQLite's
+    full-text search fails on one; site_config.query_checks refuses them first) and no
+    quotes (a lone " is a syntax error to SQLite's FTS5)."""
+    kept = "".join(
+        " " if ch.isspace() or ch == '"' else ch for ch in query if ch.isprintable() or ch.isspace()
+    )
+    return " ".join(kept.split())
+
+
 def search(request):
     """Site search over programmes, categories, guidance, contacts and sponsors."""
     query = request.GET.get("q", "").strip()[:200]
-    terms = query.replace('"', " ").strip()  # a lone " is a syntax error to SQLite's FTS5
+    terms = search_terms(query)
     results = Page.objects.none()
     if terms:
         results = (

@@ -49,14 +49,15 @@ def test_register_confirm_sign_out_and_sign_in_again(live_server, page, axe):
     page.get_by_label("Confirm your password").fill(PASSWORD)
     page.get_by_role("button", name="Create account").click()
 
-    # Signed in straight away, back where they started.
-    page.wait_for_url(live_server.url + "/")
+    # Not signed in yet: the page says to check the email, whoever owns the address.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your email")
     header = page.get_by_role("navigation", name="Account")
-    expect(header.get_by_role("link", name="Account")).to_be_visible()
+    expect(header.get_by_role("link", name="Sign in")).to_be_visible()
     user = User.objects.get(email="priya.shah@example.org")
     assert not has_verified_email(user)
+    assert axe(page) == []
 
-    # The link in the email confirms the address, and goes back to where they registered.
+    # The link in the email confirms the address and signs in, back where they started.
     page.goto(confirm_link(mail.outbox))
     expect(page.get_by_role("heading", level=1)).to_have_text("Confirm your email address")
     page.get_by_role("button", name="Confirm email address").click()

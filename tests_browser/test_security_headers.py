@@ -131,6 +131,17 @@ def test_public_and_account_pages_run_under_the_policy(live_server, page, watch,
     watch.assert_clean()
 
 
+def test_chromium_turns_off_the_features_the_site_never_uses(live_server, page, watch, demo_site):
+    response = page.goto(live_server.url + CATEGORY)
+    assert "camera=()" in response.headers["permissions-policy"]
+    allowed = page.evaluate(
+        """() => ["camera", "microphone", "geolocation", "payment", "usb", "fullscreen"]
+            .filter((name) => document.featurePolicy.allowsFeature(name))"""
+    )
+    assert allowed == ["fullscreen"]  # what the header does not name keeps its default
+    watch.assert_clean()  # every feature named is one Chromium knows: no console error
+
+
 def test_entry_form_autosave_and_entrant_pages_run_under_the_policy(
     live_server, page, watch, demo_site
 ):

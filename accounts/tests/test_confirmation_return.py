@@ -3,6 +3,7 @@
 from urllib.parse import quote
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
@@ -61,14 +62,14 @@ def test_a_page_on_another_site_is_never_returned_to(client, mailoutbox):
     response = confirm(client)
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("account_profile")
+    assert response["Location"] == settings.LOGIN_REDIRECT_URL  # signed in, on this site
 
 
 @pytest.mark.parametrize("forged", ["//evil.example/", "/\\evil.example/", "javascript:alert(1)"])
-def test_other_disguised_addresses_fall_back_to_the_account_page(client, mailoutbox, forged):
+def test_other_disguised_addresses_fall_back_to_this_site(client, mailoutbox, forged):
     sign_up_from(client, forged)
 
-    assert confirm(client)["Location"] == reverse("account_profile")
+    assert confirm(client)["Location"] == settings.LOGIN_REDIRECT_URL
 
 
 def test_confirming_in_another_browser_goes_to_the_account_page(client, mailoutbox):

@@ -1,14 +1,16 @@
 """Signing in and out: the form, going back to where the entrant was, and the
 lock-out after too many failed attempts."""
 
+import io
 from urllib.parse import quote
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 
-from accounts.tests.builders import PASSWORD, build_user, main_html
+from accounts.tests.builders import PASSWORD, build_user, link_in_last_email, main_html
 
 pytestmark = pytest.mark.django_db
 
@@ -156,3 +158,34 @@ def test_too_many_requests_get_a_page_of_ours_saying_to_wait(client, empty_cache
     assert response.status_code == 429
     assert "<h1>Too many attempts</h1>" in response.text
     assert 'class="site-header"' in response.text
+
+
+def test_an_address_never_confirmed_is_sent_a_new_link_instead_of_signing_in(client, mailoutbox):
+    # Accounts made before confirmation was needed to sign in: the right password
+    # sends a fresh link, which signs the entrant in (a wrong one says only "not correct").
+    build_user(verified=False)
+
+    response = client.post(
+        reverse("account_login"),
+        {"login": "jo.entrant@example.org", "password": PASSWORD},
+        follow=True,
+    )
+
+    assert "Check your email" in response.text
+    assert not response.wsgi_request.user.is_authenticated
+    [message] = mailoutbox
+    assert message.subject == "Confirm your email address"
+    confirmed = client.post(link_in_last_email("/accounts/confirm-email/"), follow=True)
+    assert confirmed.wsgi_request.user.email == "jo.entrant@example.org"
+
+
+def test_the_local_admin_can_sign_in_through_the_sites_own_form(client, tmp_path, settings):
+    settings.DEBUG = True  # the command is for local development only
+    settings.BASE_DIR = tmp_path  # where the command keeps the password
+    call_command("ensure_local_admin", stdout=io.StringIO())
+    password = (tmp_path / ".dev-admin-password").read_text().strip()
+
+    response = sign_in(client, email="admin@example.org", password=password)
+
+    assert response.status_code == 302
+    assert response.wsgi_request.user.is_authenticated

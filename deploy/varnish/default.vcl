@@ -14,6 +14,8 @@
 # (DJANGO_FRONTEND_CACHE_URL=http://<this varnish>:6081).
 vcl 4.1;
 
+import std;
+
 # The app server (gunicorn). One backend per app server, or a director, when
 # there are several; the tests replace the port.
 backend default {
@@ -31,6 +33,14 @@ acl purgers {
 }
 
 sub vcl_recv {
+    # No request body larger than the largest save the site takes: a file at the
+    # entry-form editor's 50 MB maximum plus 5 MB of answers (README, "Request size";
+    # raise both there and here for a form whose file questions allow more together).
+    # Varnish streams a body to the site without reading it first, and has no limit
+    # of its own; the site refuses, from the header, anything over its form's limit.
+    if (std.integer(req.http.Content-Length, 0) > 57671680) {
+        return (synth(413, "Request too large"));
+    }
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(405, "Not allowed"));
@@ -88,5 +98,22 @@ sub vcl_deliver {
         set resp.http.X-Cache = "HIT";
     } else {
         set resp.http.X-Cache = "MISS";
+    }
+}
+
+sub vcl_synth {
+    # The refusal in the site's own words: JSON for the autosave script, which shows
+    # its message and keeps the entrant's text.
+    if (resp.status == 413) {
+        # Close the connection rather than read the rest of the body to keep it open.
+        set resp.http.Connection = "close";
+        if (req.http.Accept ~ "application/json") {
+            set resp.http.Content-Type = "application/json";
+            synthetic({"{"ok": false, "too_large": true, "message": "The file is too large: a file can be at most 50 MB. Nothing was saved, and nothing else was changed: your answers are still on this page." }"});
+        } else {
+            set resp.http.Content-Type = "text/plain; charset=utf-8";
+            synthetic("The file is too large: a file can be at most 50 MB. Nothing was saved, and nothing else was changed. Go back to your entry (your browser's Back button keeps what you typed) and choose a smaller file.");
+        }
+        return (deliver);
     }
 }

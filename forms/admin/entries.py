@@ -12,12 +12,18 @@ from wagtail_modeladmin.views import IndexView, InspectView
 
 from forms.exports import csv_response, xlsx_response
 from forms.file_access import may_download_files
-from forms.hosting import as_host
 from forms.models import Entry, EntryStatus
 from forms.selectors import entry_view
 from publishing.templatetags.uk_dates import uk_datetime
 
-from .filters import CategoryFilter, ProgrammeFilter, StatusFilter
+from .filters import (
+    CategoryFilter,
+    ProgrammeFilter,
+    StatusFilter,
+    category_named,
+    programme_named,
+    refusal,
+)
 from .permissions import EXPORT, MANAGE, VIEW, refuse_without
 
 
@@ -42,7 +48,16 @@ class EntryPermissionHelper(PermissionHelper):
 
 class EntryIndexView(IndexView):
     def dispatch(self, request, *args, **kwargs):
-        return refuse_without(request, VIEW) or super().dispatch(request, *args, **kwargs)
+        if denied := refuse_without(request, VIEW):
+            return denied
+        if reason := refusal(request.GET):
+            return TemplateResponse(
+                request,
+                "forms/admin/filter_refused.html",
+                {"reason": reason, "listing_url": self.url_helper.index_url},
+                status=400,
+            )
+        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -55,7 +70,7 @@ class EntryIndexView(IndexView):
         raw = self.request.GET.get(CategoryFilter.parameter_name, "")
         if not raw or not may_download_files(self.request.user, None):
             return None
-        category = _category(raw)
+        category = category_named(raw)
         if category is None:
             return None
         return reverse("entries_admin_archive", args=[category.pk]), category.title
@@ -63,32 +78,16 @@ class EntryIndexView(IndexView):
     def as_spreadsheet(self, queryset, spreadsheet_format):
         if denied := refuse_without(self.request, EXPORT):
             return denied
-        raw = self.request.GET.get(CategoryFilter.parameter_name, "")
-        if not raw:
-            filename = "entries-all"
-        else:
-            # Named from the page found, never from the query: and a filter that names no
-            # category is refused, since it would otherwise export every entry.
-            category = _category(raw)
-            if category is None:
-                return TemplateResponse(
-                    self.request,
-                    "forms/admin/export_refused.html",
-                    {"listing_url": self.url_helper.index_url},
-                    status=400,
-                )
+        # Named from the page the (already checked) filter found, never from the query.
+        query = self.request.GET
+        filename = "entries-all"
+        if category := category_named(query.get(CategoryFilter.parameter_name, "")):
             filename = f"entries-{category.slug}"
+        elif programme := programme_named(query.get(ProgrammeFilter.parameter_name, "")):
+            filename = f"entries-{programme.slug}"
         if spreadsheet_format == "csv":
             return csv_response(queryset, filename)
         return xlsx_response(queryset, filename)
-
-
-def _category(raw: str) -> Page | None:
-    """The page a ``category`` filter value names, if it is the id of a page taking entries."""
-    if not (raw.isascii() and raw.isdigit() and len(raw) <= 18):
-        return None
-    page = Page.objects.filter(pk=int(raw)).first()
-    return page if page is not None and as_host(page) is not None else None
 
 
 class EntryInspectView(InspectView):

@@ -1,11 +1,42 @@
 """Listing filters: status (with reopened drafts apart), category (the page an entry was
-made on) and programme (its parent)."""
+made on) and programme (its parent); and the check that a link's filters are ones the
+listing offers (``refusal``)."""
+
+from __future__ import annotations
 
 from django.contrib.admin import SimpleListFilter
 from django.db.models import Q
+from django.http import QueryDict
 from wagtail.models import Page
 
+from forms.hosting import as_host
 from forms.models import Entry, EntryStatus
+
+# The "status" field filter's parameter, and the plain lookup links have long used.
+STATUS_PARAMETERS = frozenset({"status__exact", "status"})
+# The statuses the status filter offers: the model's, and reopened drafts apart.
+STATUS_VALUES = frozenset({*EntryStatus.values, "reopened"})
+# Search, ordering, page, the error flag and the export format: wagtail-modeladmin's own.
+LISTING_PARAMETERS = frozenset({"q", "o", "ot", "p", "e", "export"})
+
+
+def _page_id(raw: str) -> int | None:
+    if raw.isascii() and raw.isdigit() and len(raw) <= 18:
+        return int(raw)
+    return None
+
+
+def category_named(raw: str) -> Page | None:
+    """The page a ``category`` value names, if it is the id of a page taking entries."""
+    page_id = _page_id(raw)
+    page = Page.objects.filter(pk=page_id).first() if page_id else None
+    return page if page is not None and as_host(page) is not None else None
+
+
+def programme_named(raw: str) -> Page | None:
+    """The page a ``programme`` value names, if it is the id of a page below the root."""
+    page_id = _page_id(raw)
+    return Page.objects.filter(pk=page_id, depth__gt=1).first() if page_id else None
 
 
 class StatusFilter(SimpleListFilter):
@@ -50,7 +81,11 @@ class CategoryFilter(SimpleListFilter):
 
     def queryset(self, request, queryset):
         value = self.value()
-        return queryset.filter(page_id=value) if value and value.isdigit() else queryset
+        if not value:
+            return queryset
+        # Never "every entry" for a value that names no category.
+        page_id = _page_id(value)
+        return queryset.filter(page_id=page_id) if page_id else queryset.none()
 
 
 class ProgrammeFilter(SimpleListFilter):
@@ -69,11 +104,38 @@ class ProgrammeFilter(SimpleListFilter):
 
     def queryset(self, request, queryset):
         value = self.value()
-        if not (value and value.isdigit()):
+        if not value:
             return queryset
-        programme = Page.objects.filter(pk=value).first()
+        programme = programme_named(value)
         if programme is None:
             return queryset.none()
         return queryset.filter(
             page__path__startswith=programme.path, page__depth=programme.depth + 1
         )
+
+
+def refusal(query: QueryDict) -> str | None:
+    """Why the Entries listing cannot apply a link's query, or None when it can.
+
+    wagtail-modeladmin applies any parameter it does not know as a database lookup
+    (``entrant__password__startswith=...``), and our filters would otherwise pass over
+    a value they cannot use, listing or exporting every entry. Only the listing's own
+    parameters and filters are accepted, each with a value that names something real.
+    """
+    named = {
+        CategoryFilter.parameter_name: (category_named, "a category that takes entries"),
+        ProgrammeFilter.parameter_name: (programme_named, "a programme"),
+    }
+    for key, values in query.lists():
+        if key in LISTING_PARAMETERS:
+            continue
+        if key in STATUS_PARAMETERS:
+            if any(value and value not in STATUS_VALUES for value in values):
+                return "The link asked for entries with a status there is no filter for."
+        elif key in named:
+            find, what = named[key]
+            if any(value and find(value) is None for value in values):
+                return f"The link's {key} filter does not name {what}."
+        else:
+            return "The link asked for a filter the Entries listing does not offer."
+    return None

@@ -77,7 +77,9 @@ def test_no_zip_link_without_a_category_filter(client, entries_manager, two_cate
 
     assert zip_link(client) is None
     assert zip_link(client, programme=category.get_parent().pk) is None
-    assert zip_link(client, category="not-a-page") is None
+    refused = client.get(reverse(LIST_URL), {"category": "not-a-page"})
+    assert refused.status_code == 400  # a link naming no category is refused, with no link
+    assert LINK_TEXT not in refused.text
 
 
 def test_no_zip_link_for_staff_who_may_not_download_files(client, viewer, two_categories):

@@ -74,6 +74,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "site_config.browser_features.PermissionsPolicyMiddleware",
+    "site_config.query_checks.ControlCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "site_config.csp.ContentSecurityPolicyMiddleware",
     "publishing.page_cache.AnonymousPageCacheMiddleware",
@@ -82,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "forms.upload_limits.RequestBodyLimitMiddleware",
     "site_config.cache_headers.PrivateWhenSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -204,9 +207,16 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
-# A verified address is needed to submit an entry, not to start one (see
-# accounts.verification.has_verified_email), so sign-up signs the entrant in at once.
-ACCOUNT_EMAIL_VERIFICATION = "optional"
+# Sign-up never says whether an address already has an account: it always answers
+# "Check your email", and the owner of a known address is emailed how to sign in
+# instead (allauth's enumeration prevention, which works only with mandatory
+# verification). So a new entrant signs in by the link in that email, which brings
+# them back to the page they came from; sign-in and password reset already answer
+# the same for known and unknown addresses. Submitting an entry checks the address
+# is verified too (accounts.verification.has_verified_email).
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_EMAIL_CONFIRMATION_AUTHENTICATED_REDIRECT_URL = "account_profile"
 # One address per account: a new address replaces the old one once it is verified.
@@ -229,6 +239,18 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/180s/key",
     "reauthenticate": "10/m/user",
 }
+
+# Which address is the client's, for those per-IP limits. Behind a TLS-terminating
+# load balancer every request comes from the balancer: without this, ten failed
+# sign-ins a minute from anyone would lock out everyone. Set one of these to match
+# the deployment (README, "Deploying"): the number of proxies of ours that append
+# to X-Forwarded-For, or a header the proxy sets to the client's address
+# (X-Real-IP, CF-Connecting-IP). Neither: REMOTE_ADDR, and X-Forwarded-For is ignored.
+_proxy_count = os.environ.get("ALLAUTH_TRUSTED_PROXY_COUNT") or "0"
+if not (_proxy_count.isascii() and _proxy_count.isdigit()):
+    raise ImproperlyConfigured("ALLAUTH_TRUSTED_PROXY_COUNT must be a whole number, like 1")
+ALLAUTH_TRUSTED_PROXY_COUNT = int(_proxy_count)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("ALLAUTH_TRUSTED_CLIENT_IP_HEADER") or None
 
 SESSION_COOKIE_HTTPONLY = True
 # Sessions end after this long without a request. A request (an autosave too)
@@ -296,8 +318,15 @@ SUBMITTED_ENTRY_RETENTION = os.environ.get("DJANGO_SUBMITTED_ENTRY_RETENTION", "
 if SUBMITTED_ENTRY_RETENTION not in {"anonymise", "delete"}:
     raise ImproperlyConfigured("DJANGO_SUBMITTED_ENTRY_RETENTION must be anonymise or delete")
 
-# Requests: generous enough for long answers, small enough to refuse abuse.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440 * 2
+# Requests. DATA_UPLOAD_MAX_MEMORY_SIZE bounds everything in a request but its files:
+# 5 MB holds every answer of a long form (up to 50,000 characters each, several bytes
+# a character in some scripts); Django refuses more with a 400. It is also all a
+# request may send to any page but an entry's save and the Wagtail admin: bodies
+# larger than that, or than a save's files plus that, are refused from their
+# Content-Length before they are read (forms/upload_limits.py; the proxy's own limit
+# is in the README). An upload over FILE_UPLOAD_MAX_MEMORY_SIZE (2.5 MB) is written
+# to a temporary file while it is checked, not kept in the worker's memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
@@ -356,6 +385,15 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
+# Browser features nobody here uses, turned off for every page and frame
+# (site_config/browser_features.py): an empty list allows no origin at all.
+PERMISSIONS_POLICY = {
+    "camera": [],
+    "microphone": [],
+    "geolocation": [],
+    "payment": [],
+    "usb": [],
+}
 # Staff avatars are initials, not Gravatar: no staff email hashes sent to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 

@@ -164,6 +164,7 @@ def test_production_settings_turn_every_https_and_cookie_protection_on(productio
     assert "csp" in production["installed_apps"]
     assert "site_config.csp.ContentSecurityPolicyMiddleware" in production["middleware"]
     assert "site_config.cache_headers.PrivateWhenSignedInMiddleware" in production["middleware"]
+    assert "site_config.browser_features.PermissionsPolicyMiddleware" in production["middleware"]
 
 
 def test_an_https_response_carries_hsts_and_the_browser_headers(client, home_page, as_production):

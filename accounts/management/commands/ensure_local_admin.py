@@ -1,5 +1,6 @@
 import secrets
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -34,6 +35,10 @@ class Command(BaseCommand):
         user.is_staff = user.is_superuser = user.is_active = True
         user.set_password(password)
         user.save()
+        # Signing in through the site's own form needs a confirmed address.
+        EmailAddress.objects.update_or_create(
+            user=user, email=ADMIN_EMAIL, defaults={"verified": True, "primary": True}
+        )
         self.stdout.write(
             self.style.SUCCESS(
                 f"\n  Wagtail admin: http://127.0.0.1:{port}/admin/\n"
