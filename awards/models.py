@@ -20,6 +20,7 @@ from publishing.serving import ServedPage
 
 from .blocks import RICH_FEATURES, CriteriaStreamBlock, GuidanceStreamBlock, StepsStreamBlock
 from .chrome import chrome_for_request, chrome_for_site
+from .criteria import criterion_html
 from .entry_window import EntryState, EntryWindow
 from .site_settings import FooterLink, SiteDefaultContact, SiteSettings
 from .snippets import Contact, ContactLink, Sponsor
@@ -211,6 +212,13 @@ class CategoryPage(ServedPage, Page):
     parent_page_types = ["awards.ProgrammePage"]
     subpage_types: list[str] = []
     serve_select_related = ("sponsor__logo",)
+    # A copy starts with the programme's entry window, open, and its own references.
+    exclude_fields_in_copy = [
+        "entries_open_at",
+        "entries_close_at",
+        "entries_closed",
+        "reference_code",
+    ]
 
     class Meta:
         verbose_name = "award category"
@@ -292,6 +300,10 @@ class CategoryPage(ServedPage, Page):
             else timezone.localdate().year
         )
         return f"{code.upper()[:8]}-{year}"
+
+    def criteria_for(self, name: str) -> str | None:
+        """This category's criteria headed ``name``, for the form section that answers them."""
+        return criterion_html(self.criteria, name)
 
     def contacts_to_show(self, request=None):
         """The category's own contacts, else its programme's, else the site's defaults."""

@@ -97,14 +97,16 @@ def test_an_editor_builds_a_form_and_a_category_and_publishes_them(
         section.get_by_role("button", name="Insert a block").last.click()
         page.get_by_role("option", name=block_label).click()
         question = section.get_by_role("region", name=re.compile(f"^{block_label}")).last
-        label_box = question.get_by_role("textbox", name=re.compile(r"^Label"))
+        label_box = question.get_by_role("textbox", name=re.compile(r"^Question"))
         expect(label_box).to_be_focused()
         label_box.fill(label)
         return question
 
-    add_question("Short text", "Organisation name")
-    long_text = add_question("Long text", "Describe your project")
-    long_text.get_by_role("spinbutton", name=re.compile(r"^Max words")).fill("250")
+    add_question("Short answer", "Organisation name")
+    long_text = add_question("Long answer", "Describe your project")
+    word_limit = long_text.get_by_role("spinbutton", name=re.compile(r"^Word limit"))
+    expect(word_limit).to_have_value("500")  # a long answer starts at 500 words
+    word_limit.fill("250")
     add_question("Email address", "Contact email")
     publish(page)
     expect(page.get_by_text(re.compile(f"Entry form '{FORM_TITLE}' .*published"))).to_be_visible()
