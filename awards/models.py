@@ -13,11 +13,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from forms.embed import entry_panel
+from forms.embed import EntryFormPreviewModes, entry_panel_for
 from publishing.content_version import versioned
 from publishing.restrictions import public
 from publishing.serving import ServedPage
 
+from .admin_panels import EntryFormCriteriaPanel
 from .blocks import RICH_FEATURES, CriteriaStreamBlock, GuidanceStreamBlock, StepsStreamBlock
 from .chrome import chrome_for_request, chrome_for_site
 from .criteria import criterion_html
@@ -131,7 +132,7 @@ class ProgrammeSponsor(Orderable):
     panels = [FieldPanel("sponsor")]
 
 
-class CategoryPage(ServedPage, Page):
+class CategoryPage(EntryFormPreviewModes, ServedPage, Page):
     """One award category: what it recognises, who may enter, the criteria, and the entry form.
 
     It owns its entry window: its own dates when set, otherwise the programme's,
@@ -196,6 +197,7 @@ class CategoryPage(ServedPage, Page):
                 FieldRowPanel([FieldPanel("entries_open_at"), FieldPanel("entries_close_at")]),
                 FieldPanel("entries_closed"),
                 FieldPanel("entry_form"),
+                EntryFormCriteriaPanel(),
                 FieldPanel("entries_per_account"),
                 FieldPanel("reference_code"),
             ],
@@ -321,7 +323,7 @@ class CategoryPage(ServedPage, Page):
         context["contact_links"] = SimpleLazyObject(lambda: self.contacts_to_show(request))
         context["guidance_pages"] = SimpleLazyObject(lambda: guidance_for(self))
         context["programme"] = SimpleLazyObject(lambda: self.programme)
-        context["entry_panel"] = entry_panel(request, self)
+        context["entry_panel"] = entry_panel_for(request, self)
         return context
 
 

@@ -194,3 +194,27 @@ def test_an_editor_opens_the_preview_from_the_snippet_editor(
     page = edit.content.decode()
     assert "With the criteria of “Performance Recovery Award”" in page
     assert "With the criteria of “Digital Innovation Award”" in page
+
+
+def test_a_category_previews_with_its_entry_form_as_entrants_see_it(form, categories):
+    category = categories["digital"]
+    response = category.make_preview_request(preview_mode="entry-form")
+    assert response.status_code == 200
+    shown = BeautifulSoup(response.content, "html.parser")
+
+    panel = shown.select_one("#entry")
+    assert text(panel.select_one("#preview-banner")).startswith(
+        "Preview: this is how entrants will see the form once they start an entry."
+    )
+    assert guidance(panel).endswith("Show the digital tools in daily use.")
+    assert text(panel.select_one("#q-delivery-count")) == "0 of 50 words"
+    assert all(b.has_attr("disabled") for b in panel.select(".save-bar button"))
+    assert text(shown.select_one(".entry-cta")).startswith("Enter this award Preview:")
+    assert Entry.objects.count() == 0
+
+
+def test_a_category_preview_offers_the_entry_form_mode(categories):
+    assert categories["recovery"].preview_modes == [
+        ("", "The page"),
+        ("entry-form", "The page with its entry form, as entrants see it"),
+    ]

@@ -191,6 +191,7 @@ def posted(form_title: str, raw_sections: list[dict], **extra) -> dict:
             f"{prefix}-deleted": "",
             f"{prefix}-order": str(s),
             f"{prefix}-value-heading": value["heading"],
+            f"{prefix}-value-criterion": value.get("criterion") or "",
             f"{prefix}-value-guidance": rich_text("<p>Guidance</p>", features=GUIDANCE_FEATURES),
             f"{prefix}-value-questions-count": str(len(value["questions"])),
         }
