@@ -11,7 +11,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from wagtail.blocks import ListBlockValidationError, StructBlockValidationError
+from wagtail.blocks import (
+    ListBlockValidationError,
+    StreamBlockValidationError,
+    StructBlockValidationError,
+)
 
 
 def required_message(block, message: str):
@@ -65,3 +69,14 @@ def check_question(question_type: str, value: Mapping[str, Any]) -> None:
             ListBlockValidationError(non_block_errors=[error]) if name == "choices" else error
         )
     raise StructBlockValidationError(block_errors=errors)
+
+
+def check_section(value: Mapping[str, Any]) -> None:
+    """A section needs a question: say so on its questions, not "This field is required"."""
+    if not value.get("questions"):
+        error = ValidationError(
+            "Add at least one question to this section, or delete the section.", code="required"
+        )
+        raise StructBlockValidationError(
+            block_errors={"questions": StreamBlockValidationError(non_block_errors=[error])}
+        )

@@ -15,7 +15,7 @@ picker, a question as entrants see it (``preview_value`` drawn by
 from django import forms
 from wagtail import blocks
 
-from .block_checks import check_question, required_message
+from .block_checks import check_question, check_section, required_message
 from .block_fields import (
     QuestionKeyBlock,
     choice_list,
@@ -265,6 +265,10 @@ class SectionBlock(SectionPreviewMixin, blocks.StructBlock):
         "or none is named.",
     )
     questions = QuestionStreamBlock(label="Questions")
+
+    def clean(self, value):
+        check_section(value)
+        return super().clean(value)
 
     class Meta:
         icon = "folder-open-inverse"

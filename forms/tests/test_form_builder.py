@@ -151,3 +151,15 @@ def test_the_snippet_editor_shows_the_message_on_the_question(client, awards_edi
     assert response.status_code in (200, 400)
     assert "The word limit (20) is below the minimum (50)." in response.content.decode()
     assert not EntryForm.objects.filter(title="Refused").exists()
+
+
+def test_a_section_without_questions_says_what_to_do():
+    section = EntryForm._meta.get_field("sections").stream_block.child_blocks["section"]
+    value = section.to_python(
+        {"heading": "Delivery", "criterion": "", "guidance": "", "questions": []}
+    )
+    with pytest.raises(StructBlockValidationError) as refused:
+        section.clean(value)
+    assert refused.value.block_errors["questions"].as_json_data()["messages"] == [
+        "Add at least one question to this section, or delete the section."
+    ]
