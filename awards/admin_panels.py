@@ -1,4 +1,5 @@
-"""The category editor's note beside its entry form: criteria written once, and a form from them."""
+"""Notes in the category editor: the programme's entry window it falls back on, and beside
+its entry form, criteria written once and a way to build a form from them."""
 
 from __future__ import annotations
 
@@ -40,4 +41,21 @@ class EntryFormCriteriaPanel(Panel):
                     reverse("awards_new_entry_form", args=[category.pk]) if category.pk else None
                 ),
             )
+            return context
+
+
+class ProgrammeWindowPanel(Panel):
+    """The programme's entry window, which applies while the category's dates are empty."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "awards/admin/programme_window_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            parent = getattr(self.form, "parent_page", None)
+            if parent is None and self.instance.pk:
+                parent = self.instance.get_parent()
+            programme = parent.specific if parent is not None else None
+            context["window"] = getattr(programme, "entry_window", None)
+            context["programme"] = programme
             return context

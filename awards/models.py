@@ -18,7 +18,7 @@ from publishing.content_version import versioned
 from publishing.restrictions import public
 from publishing.serving import ServedPage
 
-from .admin_panels import EntryFormCriteriaPanel
+from .admin_panels import EntryFormCriteriaPanel, ProgrammeWindowPanel
 from .blocks import RICH_FEATURES, CriteriaStreamBlock, GuidanceStreamBlock, StepsStreamBlock
 from .chrome import chrome_for_request, chrome_for_site
 from .criteria import criterion_html
@@ -194,6 +194,7 @@ class CategoryPage(EntryFormPreviewModes, ServedPage, Page):
         FieldPanel("sponsor"),
         MultiFieldPanel(
             [
+                ProgrammeWindowPanel(),
                 FieldRowPanel([FieldPanel("entries_open_at"), FieldPanel("entries_close_at")]),
                 FieldPanel("entries_closed"),
                 FieldPanel("entry_form"),

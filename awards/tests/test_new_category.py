@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from awards.models import CategoryPage
+from awards.templatetags.awards_tags import uk_datetime
 from awards.tests.builders import attach_contacts, build_category, build_programme
 from awards.tests.reading import text
 from forms.models import EntryForm
@@ -125,8 +126,13 @@ def test_starting_from_a_category_makes_a_draft_copy_without_its_dates(
     source.refresh_from_db()
     assert source.title == "Performance Recovery Award" and source.entries_closed
 
-    edit = client.get(response["Location"])
-    assert "starts as a copy of “Performance Recovery Award”" in edit.content.decode()
+    edit = client.get(response["Location"]).content.decode()
+    assert "starts as a copy of “Performance Recovery Award”" in edit
+    # The editor sees which window applies while the dates stay empty.
+    assert (
+        f"close at {uk_datetime(programme.entries_close_at)} (UK time). Leave this category's "
+        "dates empty to use the programme's."
+    ) in edit
 
 
 def test_a_second_copy_with_the_same_title_gets_a_slug_of_its_own(
