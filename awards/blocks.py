@@ -6,9 +6,14 @@ RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
 class CriteriaSectionBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(max_length=120)
+    heading = blocks.CharBlock(
+        max_length=120,
+        help_text="Entry form sections that answer these criteria name this heading.",
+    )
     text = blocks.RichTextBlock(required=False, features=RICH_FEATURES)
-    points = blocks.ListBlock(blocks.TextBlock(rows=2), required=False, label="Bullet points")
+    points = blocks.ListBlock(
+        blocks.TextBlock(rows=2, label="Bullet point"), required=False, label="Bullet points"
+    )
 
     class Meta:
         icon = "list-ul"

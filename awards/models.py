@@ -13,14 +13,16 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from forms.embed import entry_panel
+from forms.embed import EntryFormPreviewModes, entry_panel_for
 from publishing.content_version import versioned
 from publishing.restrictions import public
 from publishing.serving import ServedPage
 
+from .admin_panels import EntryFormCriteriaPanel, ProgrammeWindowPanel
 from .blocks import RICH_FEATURES, CriteriaStreamBlock, GuidanceStreamBlock, StepsStreamBlock
 from .chrome import chrome_for_request, chrome_for_site
 from .contacts_page import ContactsPage
+from .criteria import criterion_html
 from .entry_window import EntryState, EntryWindow
 from .site_settings import FooterLink, SiteDefaultContact, SiteSettings
 from .snippets import Contact, ContactLink, Sponsor
@@ -134,7 +136,7 @@ class ProgrammeSponsor(Orderable):
     panels = [FieldPanel("sponsor")]
 
 
-class CategoryPage(ServedPage, Page):
+class CategoryPage(EntryFormPreviewModes, ServedPage, Page):
     """One award category: what it recognises, who may enter, the criteria, and the entry form.
 
     It owns its entry window: its own dates when set, otherwise the programme's,
@@ -196,9 +198,11 @@ class CategoryPage(ServedPage, Page):
         FieldPanel("sponsor"),
         MultiFieldPanel(
             [
+                ProgrammeWindowPanel(),
                 FieldRowPanel([FieldPanel("entries_open_at"), FieldPanel("entries_close_at")]),
                 FieldPanel("entries_closed"),
                 FieldPanel("entry_form"),
+                EntryFormCriteriaPanel(),
                 FieldPanel("entries_per_account"),
                 FieldPanel("reference_code"),
             ],
@@ -215,6 +219,13 @@ class CategoryPage(ServedPage, Page):
     parent_page_types = ["awards.ProgrammePage"]
     subpage_types: list[str] = []
     serve_select_related = ("sponsor__logo",)
+    # A copy starts with the programme's entry window, open, and its own references.
+    exclude_fields_in_copy = [
+        "entries_open_at",
+        "entries_close_at",
+        "entries_closed",
+        "reference_code",
+    ]
 
     class Meta:
         verbose_name = "award category"
@@ -297,6 +308,10 @@ class CategoryPage(ServedPage, Page):
         )
         return f"{code.upper()[:8]}-{year}"
 
+    def criteria_for(self, name: str) -> str | None:
+        """This category's criteria headed ``name``, for the form section that answers them."""
+        return criterion_html(self.criteria, name)
+
     def contacts_to_show(self, request=None):
         """The category's own contacts, else its programme's, else the site's defaults."""
         links = list(self.contact_links.select_related("contact"))
@@ -313,7 +328,7 @@ class CategoryPage(ServedPage, Page):
         context["contact_links"] = SimpleLazyObject(lambda: self.contacts_to_show(request))
         context["guidance_pages"] = SimpleLazyObject(lambda: guidance_for(self))
         context["programme"] = SimpleLazyObject(lambda: self.programme)
-        context["entry_panel"] = entry_panel(request, self)
+        context["entry_panel"] = entry_panel_for(request, self)
         return context
 
 

@@ -1,9 +1,12 @@
+from django.urls import path
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import category_admin
 from .dashboard import EntriesPanel
+from .programmes_panel import ProgrammesPanel
 from .snippets import Contact, Sponsor
 
 
@@ -45,3 +48,27 @@ register_snippet(SponsorViewSet)
 def add_entries_panel(request, panels):
     if request.user.has_perm("forms.view_entry"):
         panels.append(EntriesPanel())
+
+
+@hooks.register("construct_homepage_panels")
+def add_programmes_panel(request, panels):
+    panels.append(ProgrammesPanel(request))
+
+
+hooks.register("before_create_page", category_admin.offer_a_start)
+
+
+@hooks.register("register_admin_urls")
+def category_admin_urls():
+    return [
+        path(
+            "categories/start/<int:parent_id>/",
+            category_admin.start_category,
+            name="awards_start_category",
+        ),
+        path(
+            "categories/<int:page_id>/new-entry-form/",
+            category_admin.new_entry_form,
+            name="awards_new_entry_form",
+        ),
+    ]

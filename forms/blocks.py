@@ -1,18 +1,35 @@
-"""Question types editors put in an entry form, one block per type.
+"""Question types editors put in an entry form, one block per type, in editors' words.
 
 Every question has a key that is made from its label once, when the form is
 first saved, and never derived from the label again: answers are stored
 under it, so an editor can reword a question without orphaning a single
-answer. Editors see it but cannot type in it (forms/question_keys.py has
-the rules, checked when the form is saved).
+answer. Editors never type it: it sits, read-only, behind each question's
+Settings button (forms/question_keys.py has the rules, checked when the
+form is saved).
+
+Each block says what it is for (``description``) and shows, in the block
+picker, a question as entrants see it (``preview_value`` drawn by
+``forms/block_previews.py``).
 """
 
 from django import forms
-from django.utils.functional import cached_property
 from wagtail import blocks
-from wagtail.admin.staticfiles import versioned_static
-from wagtail.admin.telepath import register
-from wagtail.blocks.field_block import FieldBlockAdapter
+
+from .block_checks import check_question, check_section, required_message
+from .block_fields import (
+    QuestionKeyBlock,
+    choice_list,
+    layout,
+    minimum_words,
+    text_block,
+    word_limit,
+)
+from .block_previews import QuestionPreviewMixin, SectionPreviewMixin
+
+__all__ = [
+    "FormStreamBlock",
+    "QuestionKeyBlock",
+]  # old migrations name forms.blocks.QuestionKeyBlock
 
 FILE_TYPES = [
     ("pdf", "PDF"),
@@ -22,100 +39,89 @@ FILE_TYPES = [
     ("png", "PNG image"),
     ("jpg", "JPEG image"),
 ]
+LONG_ANSWER_WORDS = 500
+LONG_ANSWER_PREVIEW = {
+    "label": "Describe the context",
+    "help_text": "Use evidence and figures where you can.",
+    "required": True,
+    "max_words": LONG_ANSWER_WORDS,
+}
 
 
-class QuestionKeyBlock(blocks.FieldBlock):
-    """A question's key as the editor sees it: read-only, posted back unchanged.
-
-    Empty on a new question until the form is saved; a copy made with the
-    editor's Duplicate button starts empty too, to get a key of its own.
-    """
-
-    def __init__(self, required=False, help_text=None, **kwargs):
-        self.field = forms.CharField(
-            required=required,
-            help_text=help_text,
-            widget=forms.TextInput(
-                attrs={
-                    "readonly": True,
-                    "class": "question-key",
-                    "placeholder": "Made from the label when you save",
-                }
-            ),
-        )
-        super().__init__(**kwargs)
-
-    def get_searchable_content(self, value):
-        return []
-
-
-class QuestionKeyBlockAdapter(FieldBlockAdapter):
-    js_constructor = "forms.blocks.QuestionKeyBlock"
-
-    @cached_property
-    def media(self):
-        return forms.Media(
-            js=[
-                versioned_static("wagtailadmin/js/telepath/blocks.js"),
-                versioned_static("js/question-key-block.js"),
-            ],
-            css={"all": [versioned_static("css/question-key-block.css")]},
-        )
-
-
-register(QuestionKeyBlockAdapter(), QuestionKeyBlock)
-
-
-class QuestionBlock(blocks.StructBlock):
-    label = blocks.CharBlock(max_length=255)
-    help_text = blocks.TextBlock(required=False, rows=2)
-    required = blocks.BooleanBlock(required=False, default=True)
+class QuestionBlock(QuestionPreviewMixin, blocks.StructBlock):
+    label = text_block(
+        "Question",
+        "Type the question entrants will answer.",
+        max_length=255,
+        help_text="What entrants read, e.g. “Describe the context of your project”.",
+    )
+    help_text = blocks.TextBlock(
+        required=False,
+        rows=2,
+        label="Hint",
+        help_text="Shown under the question: what to include, or where to find it.",
+    )
+    required = blocks.BooleanBlock(
+        required=False,
+        default=True,
+        label="Entrants must answer this",
+        help_text="Drafts save without it; an entry cannot be submitted until it is answered.",
+    )
     key = QuestionKeyBlock(
-        help_text="Made from the label when the question is first saved, and never changed: "
-        "entrants' answers are stored under it."
+        label="Answer key",
+        help_text="Made from the question when it is first saved, and never changed: "
+        "entrants' answers and exports use it.",
     )
 
     question_type = ""
 
     class Meta:
         icon = "form"
+        form_layout = layout()
+
+    def clean(self, value):
+        value = super().clean(value)
+        check_question(self.question_type, value)
+        return value
 
 
-class WordLimitedBlock(QuestionBlock):
-    min_words = blocks.IntegerBlock(required=False, min_value=0)
-    max_words = blocks.IntegerBlock(required=False, min_value=1)
-
-
-class ShortTextBlock(WordLimitedBlock):
+class ShortTextBlock(QuestionBlock):
     question_type = "short_text"
+    min_words = minimum_words()
+    max_words = word_limit()
 
     class Meta:
         icon = "pilcrow"
-        label = "Short text"
-        preview_value = {"label": "Organisation name", "required": True}
-        description = "One line of text, such as a name or title"
+        label = "Short answer"
+        form_layout = layout("min_words", "max_words")
+        preview_value = {"label": "Organisation name", "required": True, "max_words": 30}
+        description = "One line of text, such as a name or a title"
 
 
-class LongTextBlock(WordLimitedBlock):
+class LongTextBlock(QuestionBlock):
     question_type = "long_text"
+    min_words = minimum_words()
+    max_words = word_limit(default=LONG_ANSWER_WORDS)
 
     class Meta:
         icon = "doc-full"
-        label = "Long text"
-        preview_value = {"label": "Describe the context", "max_words": 500}
-        description = "A long answer with an optional word limit"
+        label = "Long answer"
+        form_layout = layout("min_words", "max_words")
+        preview_value = LONG_ANSWER_PREVIEW
+        description = "Paragraphs of text with a live word count (500 words unless you change it)"
 
 
 class NumberBlock(QuestionBlock):
     question_type = "number"
-    min_value = blocks.DecimalBlock(required=False)
-    max_value = blocks.DecimalBlock(required=False)
+    min_value = blocks.DecimalBlock(required=False, label="Lowest number allowed")
+    max_value = blocks.DecimalBlock(required=False, label="Highest number allowed")
 
     class Meta:
         icon = "plus-inverse"
         label = "Number"
-        preview_value = {"label": "Number of staff"}
-        description = "A number"
+        form_layout = layout("min_value", "max_value")
+        preview_value = {"label": "Number of staff", "required": True}
+        description = "A number, such as a count or an amount, with optional limits"
 
 
 class EmailBlock(QuestionBlock):
@@ -124,8 +130,8 @@ class EmailBlock(QuestionBlock):
     class Meta:
         icon = "mail"
         label = "Email address"
-        preview_value = {"label": "Contact email"}
-        description = "An email address"
+        preview_value = {"label": "Contact email", "required": True}
+        description = "An email address, checked for the right shape"
 
 
 class UrlBlock(QuestionBlock):
@@ -134,8 +140,8 @@ class UrlBlock(QuestionBlock):
     class Meta:
         icon = "link"
         label = "Web address"
-        preview_value = {"label": "Project website"}
-        description = "A web address (URL)"
+        preview_value = {"label": "Project website", "required": False}
+        description = "A web address (URL), such as a project's website"
 
 
 class DateBlock(QuestionBlock):
@@ -144,33 +150,46 @@ class DateBlock(QuestionBlock):
     class Meta:
         icon = "date"
         label = "Date"
-        preview_value = {"label": "When did the project start?"}
-        description = "A date (day, month, year)"
+        preview_value = {"label": "When did the project start?", "required": True}
+        description = "A date, typed as day, month and year"
 
 
 class SingleChoiceBlock(QuestionBlock):
     question_type = "single_choice"
-    choices = blocks.ListBlock(blocks.CharBlock(max_length=255), min_num=1)
+    choices = choice_list()
     widget = blocks.ChoiceBlock(
-        choices=[("radio", "Radio buttons"), ("select", "Drop-down list")], default="radio"
+        choices=[("radio", "Radio buttons"), ("select", "Drop-down list")],
+        default="radio",
+        label="Show the choices as",
+        help_text="Radio buttons for a few choices; a drop-down list for many.",
     )
 
     class Meta:
         icon = "radio-full"
         label = "Single choice"
-        preview_value = {"label": "Organisation type", "choices": ["NHS trust", "Charity"]}
-        description = "Pick one option"
+        form_layout = layout("choices", "widget")
+        preview_value = {
+            "label": "Type of organisation",
+            "required": True,
+            "choices": ["NHS trust", "Charity", "Private sector"],
+        }
+        description = "Entrants pick one of the choices you list"
 
 
 class MultipleChoiceBlock(QuestionBlock):
     question_type = "multiple_choice"
-    choices = blocks.ListBlock(blocks.CharBlock(max_length=255), min_num=1)
+    choices = choice_list()
 
     class Meta:
         icon = "tick-inverse"
         label = "Multiple choice"
-        preview_value = {"label": "Who benefited?", "choices": ["Patients", "Staff"]}
-        description = "Tick any that apply"
+        form_layout = layout("choices")
+        preview_value = {
+            "label": "Who benefited?",
+            "required": True,
+            "choices": ["Patients", "Staff", "Carers"],
+        }
+        description = "Entrants tick any of the choices you list"
 
 
 class YesNoBlock(QuestionBlock):
@@ -179,20 +198,40 @@ class YesNoBlock(QuestionBlock):
     class Meta:
         icon = "help"
         label = "Yes or no"
-        preview_value = {"label": "Have you entered before?"}
-        description = "A yes or no answer"
+        preview_value = {"label": "Have you entered these awards before?", "required": True}
+        description = "A yes or no answer, such as a declaration"
 
 
 class FileBlock(QuestionBlock):
     question_type = "file"
-    file_types = blocks.MultipleChoiceBlock(choices=FILE_TYPES, default=["pdf", "docx"])
-    max_size_mb = blocks.IntegerBlock(default=10, min_value=1, max_value=50)
+    file_types = required_message(
+        blocks.MultipleChoiceBlock(
+            choices=FILE_TYPES,
+            default=["pdf", "docx"],
+            widget=forms.CheckboxSelectMultiple,
+            label="File types allowed",
+        ),
+        "Tick at least one file type entrants may upload.",
+    )
+    max_size_mb = blocks.IntegerBlock(
+        default=10,
+        min_value=1,
+        max_value=50,
+        label="Maximum file size (MB)",
+        help_text="From 1 to 50.",
+    )
 
     class Meta:
         icon = "doc-empty"
         label = "File upload"
-        preview_value = {"label": "Supporting document", "file_types": ["pdf"]}
-        description = "A document uploaded with the entry"
+        form_layout = layout("file_types", "max_size_mb")
+        preview_value = {
+            "label": "Supporting document",
+            "required": False,
+            "file_types": ["pdf", "docx"],
+            "max_size_mb": 10,
+        }
+        description = "A document entrants upload, such as evidence or a letter of support"
 
 
 class QuestionStreamBlock(blocks.StreamBlock):
@@ -208,20 +247,38 @@ class QuestionStreamBlock(blocks.StreamBlock):
     file = FileBlock()
 
 
-class SectionBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(max_length=160)
+class SectionBlock(SectionPreviewMixin, blocks.StructBlock):
+    heading = text_block("Heading", "Give the section a heading, e.g. “Delivery”.", max_length=160)
+    criterion = blocks.CharBlock(
+        required=False,
+        max_length=120,
+        label="Criteria it answers",
+        help_text="The heading of a criteria section on the category page, e.g. “Delivery”. "
+        "Entrants see that category's criteria here, written once on the category page; a form "
+        "shared by several categories shows each one's own.",
+    )
     guidance = blocks.RichTextBlock(
         required=False,
         features=["bold", "italic", "link", "ul", "ol"],
-        help_text="Shown above the questions, e.g. the criteria this section answers.",
+        label="Guidance",
+        help_text="Shown above the questions when the category has no criteria of that name, "
+        "or none is named.",
     )
-    questions = QuestionStreamBlock()
+    questions = QuestionStreamBlock(label="Questions")
+
+    def clean(self, value):
+        check_section(value)
+        return super().clean(value)
 
     class Meta:
         icon = "folder-open-inverse"
         label = "Section"
-        description = "A group of questions with its own heading and progress"
-        preview_value = {"heading": "Context and vision"}
+        description = "A group of questions with its own heading, criteria and progress"
+        preview_value = {
+            "heading": "Delivery",
+            "guidance": "<p>How is the vision being achieved? Evidence the improvements.</p>",
+            "questions": [("long_text", LONG_ANSWER_PREVIEW)],
+        }
 
 
 class FormStreamBlock(blocks.StreamBlock):

@@ -79,10 +79,15 @@ class Question:
 
 @dataclass(frozen=True)
 class Section:
+    """A group of questions. ``criterion`` names the host page's criteria it answers
+    (forms/guidance.py shows them); ``guidance`` is the section's own text, shown
+    when the page has no such criteria."""
+
     heading: str
     guidance: str
     questions: tuple[Question, ...]
     number: int = 0
+    criterion: str = ""
 
     @property
     def anchor(self) -> str:
@@ -117,6 +122,7 @@ class FormDefinition:
                     guidance=value.get("guidance") or "",
                     questions=questions,
                     number=number,
+                    criterion=(value.get("criterion") or "").strip(),
                 )
             )
         return cls(sections=tuple(sections))
@@ -144,6 +150,7 @@ class FormDefinition:
                     guidance=raw.get("guidance", ""),
                     questions=questions,
                     number=raw.get("number", 0),
+                    criterion=raw.get("criterion", ""),
                 )
             )
         return cls(sections=tuple(sections))

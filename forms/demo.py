@@ -1,8 +1,11 @@
-"""The demo entry form: the seed's criteria as long answers, organisation details, one upload."""
+"""The demo entry form: the seed's criteria as long answers, organisation details, one upload.
+
+Each criteria section names the category's criteria it answers and carries no
+guidance of its own: the category page's criteria are the only copy
+(forms/guidance.py).
+"""
 
 import re
-
-from django.utils.html import escape
 
 from .models import EntryForm
 
@@ -14,11 +17,6 @@ ORGANISATION_TYPES = [
     "Private sector",
     "Other",
 ]
-
-
-def _guidance(points: list[str]) -> str:
-    items = "".join(f"<li>{escape(p)}</li>" for p in points)
-    return f"<p>This section is judged on these criteria:</p><ul>{items}</ul>"
 
 
 def demo_entry_form(
@@ -70,7 +68,7 @@ def demo_entry_form(
         ],
     }
     sections = [("section", organisation)]
-    for heading, points in criteria:
+    for heading, _points in criteria:
         # Keys as first given (e.g. context_vision), made snake case: "Co-design and
         # engagement" was once co-design_engagement, which no key may be now.
         key = re.sub(r"[^a-z0-9_]+", "_", heading.lower().replace(" and ", "_").replace(" ", "_"))
@@ -79,7 +77,8 @@ def demo_entry_form(
                 "section",
                 {
                     "heading": heading,
-                    "guidance": _guidance(points),
+                    "criterion": heading,
+                    "guidance": "",
                     "questions": [
                         (
                             "long_text",

@@ -1,4 +1,9 @@
-"""The entry panel a host page shows under its content: start, resume, or the submitted entry."""
+"""The entry panel a host page shows under its content: start, resume, or the submitted entry.
+
+In an editor's preview of the page in its "entry form" mode, the panel is the
+form itself, as an entrant sees it once they start an entry: drawn from an
+unsaved entry, its buttons off (forms/form_previews.py).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,47 @@ from typing import Any
 
 from django.utils import timezone
 
+from .form_previews import preview_entry_view
 from .hosting import as_host, has_entry_form
 from .models import EntryStatus
 from .published import with_published_forms
 from .reopening import Reopened
 from .selectors import entries_on_page, entry_view
 from .services import accepts_changes, entry_deadline
+
+ENTRY_FORM_MODE = "entry-form"
+
+
+class EntryFormPreviewModes:
+    """A host page's preview modes: as a visitor sees it, and with its entry form."""
+
+    @property
+    def preview_modes(self):
+        return [
+            ("", "The page"),
+            (ENTRY_FORM_MODE, "The page with its entry form, as entrants see it"),
+        ]
+
+
+def entry_form_preview_panel(page) -> dict[str, Any]:
+    """The host's form, as the editor last saved it, drawn for an entrant who has just started."""
+    host = as_host(page)
+    form = host.entry_form if host is not None else None
+    if form is None:
+        return {"state": "no_form"}
+    if form.has_unpublished_changes and form.latest_revision_id:
+        form = form.get_latest_revision_as_object()
+    return {"state": "preview", "view": preview_entry_view(form, page)}
+
+
+def entry_panel_for(request, page) -> dict[str, Any]:
+    """The entry panel, or in the "entry form" preview mode, the form as entrants see it."""
+    if (
+        getattr(request, "is_preview", False)
+        and getattr(request, "preview_mode", "") == ENTRY_FORM_MODE
+    ):
+        return entry_form_preview_panel(page)
+    return entry_panel(request, page)
 
 
 def entry_panel(request, page) -> dict[str, Any]:

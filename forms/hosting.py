@@ -2,12 +2,21 @@
 
 The forms app never imports the pages that embed it: any Wagtail page with
 these attributes can take entries (in this site, awards.CategoryPage).
+
+A host may also offer its criteria by name (``criteria_for``): a form
+section that names a criterion shows the host's text for it, so criteria
+are written once, on the page, and a form shared by several pages shows
+each page's own (forms/guidance.py).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from django.db.models import Q
+from django.utils.text import slugify
+from wagtail.models import Page, get_page_models
 
 from .published import is_published
 
@@ -26,6 +35,12 @@ class EntryHost(Protocol):
     def accepts_entries(self, now: datetime | None = None) -> bool: ...
 
     def entry_reference_prefix(self) -> str: ...
+
+    def criteria_for(self, name: str) -> str | None:
+        """The page's criteria called ``name`` as HTML, or None when it has none by that name.
+
+        Optional: a page without it shows each form section's own guidance."""
+        ...
 
 
 HOST_MEMBERS = ("entry_form", "entries_per_account", "deadline", "accepts_entries")
@@ -49,3 +64,33 @@ def has_entry_form(host: EntryHost) -> bool:
     if form_id is None and getattr(host, "entry_form", None) is not None:
         form_id = host.entry_form.pk
     return is_published(form_id)
+
+
+def criterion_key(name: str) -> str:
+    """How a criterion's name is compared: "Co-design & engagement" and
+    "co-design and engagement " are the same criterion; case, spacing and
+    punctuation are not what an editor means by a different one."""
+    return slugify(name.replace("&", " and "))
+
+
+def host_models() -> list[type[Page]]:
+    """The page types that take entries and name their form in an ``entry_form`` field."""
+    found = []
+    for model in get_page_models():
+        if model._meta.abstract or not all(hasattr(model, name) for name in HOST_MEMBERS):
+            continue
+        field_names = {field.name for field in model._meta.get_fields()}
+        if "entry_form" in field_names:
+            found.append(model)
+    return found
+
+
+def hosts_using(form: EntryForm, limit: int = 20) -> list[Page]:
+    """The pages that use ``form``, published or in their latest draft, in tree order."""
+    if form.pk is None:
+        return []
+    pages: list[Page] = []
+    for model in host_models():
+        uses = Q(entry_form=form.pk) | Q(latest_revision__content__entry_form=form.pk)
+        pages.extend(model.objects.filter(uses).order_by("path")[:limit])
+    return sorted(pages, key=lambda page: page.path)[:limit]

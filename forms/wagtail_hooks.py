@@ -7,6 +7,7 @@ from wagtail_modeladmin.options import modeladmin_register
 
 from .admin import views as admin_views
 from .admin.entries import EntryAdmin
+from .admin.form_editor import EntryFormEditView
 from .models import EntryForm
 
 
@@ -18,6 +19,7 @@ class EntryFormViewSet(SnippetViewSet):
     search_fields = ["title"]
     add_to_admin_menu = True
     menu_order = 200
+    edit_view_class = EntryFormEditView
 
 
 register_snippet(EntryFormViewSet)

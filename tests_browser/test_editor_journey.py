@@ -97,14 +97,16 @@ def test_an_editor_builds_a_form_and_a_category_and_publishes_them(
         section.get_by_role("button", name="Insert a block").last.click()
         page.get_by_role("option", name=block_label).click()
         question = section.get_by_role("region", name=re.compile(f"^{block_label}")).last
-        label_box = question.get_by_role("textbox", name=re.compile(r"^Label"))
+        label_box = question.get_by_role("textbox", name=re.compile(r"^Question"))
         expect(label_box).to_be_focused()
         label_box.fill(label)
         return question
 
-    add_question("Short text", "Organisation name")
-    long_text = add_question("Long text", "Describe your project")
-    long_text.get_by_role("spinbutton", name=re.compile(r"^Max words")).fill("250")
+    add_question("Short answer", "Organisation name")
+    long_text = add_question("Long answer", "Describe your project")
+    word_limit = long_text.get_by_role("spinbutton", name=re.compile(r"^Word limit"))
+    expect(word_limit).to_have_value("500")  # a long answer starts at 500 words
+    word_limit.fill("250")
     add_question("Email address", "Contact email")
     publish(page)
     expect(page.get_by_text(re.compile(f"Entry form '{FORM_TITLE}' .*published"))).to_be_visible()
@@ -158,7 +160,7 @@ def test_an_editor_builds_a_form_and_a_category_and_publishes_them(
         visitor.close()
 
 
-def test_an_editor_sees_question_keys_read_only_and_a_duplicate_gets_its_own(
+def test_question_keys_stay_out_of_the_way_read_only_and_a_duplicate_gets_its_own(
     live_server, page, programme, settings
 ):
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0  # see the test above
@@ -171,16 +173,21 @@ def test_an_editor_sees_question_keys_read_only_and_a_duplicate_gets_its_own(
     sign_in_to_admin(page, base, "editor@example.org")
     page.goto(f"{base}{reverse('wagtailsnippets_forms_entryform:edit', args=[form.pk])}")
 
-    original = page.get_by_role("region", name=re.compile(r"^Short text")).first
-    key = original.get_by_role("textbox", name=re.compile(r"^Key"))
+    # The key is not among the question's fields: it sits, read-only, under Settings.
+    original = page.get_by_role("region", name=re.compile(r"^Short answer")).first
+    key = original.get_by_role("textbox", name=re.compile(r"^Answer key"))
+    expect(key).to_be_hidden()
+    original.get_by_role("button", name="Settings").click()
+    expect(key).to_be_visible()
     expect(key).to_have_value("organisation_name")
     expect(key).not_to_be_editable()
 
     # The copy starts without a key, so it gets one of its own instead of being refused.
     original.get_by_role("button", name="Duplicate").click()
-    copy = page.get_by_role("region", name=re.compile(r"^Short text")).nth(1)
-    expect(copy.get_by_role("textbox", name=re.compile(r"^Key"))).to_have_value("")
-    copy.get_by_role("textbox", name=re.compile(r"^Label")).fill("Trading name")
+    copy = page.get_by_role("region", name=re.compile(r"^Short answer")).nth(1)
+    copy.get_by_role("button", name="Settings").click()
+    expect(copy.get_by_role("textbox", name=re.compile(r"^Answer key"))).to_have_value("")
+    copy.get_by_role("textbox", name=re.compile(r"^Question")).fill("Trading name")
     publish(page)
     expect(page.get_by_text(re.compile(r"Entry form '.*' .*published"))).to_be_visible()
 

@@ -52,7 +52,7 @@ def test_open_seed_category_shows_every_criteria_section_and_bullet(client):
     headings = [text(h) for h in criteria.find_all("h3")]
     assert headings == [heading for heading, _ in PERFORMANCE_RECOVERY["criteria"]]
     for heading, points in PERFORMANCE_RECOVERY["criteria"]:
-        block = criteria.find("h3", string=heading).find_parent("section")
+        block = criteria.find("h3", string=heading).find_parent(class_="criteria-section")
         assert [text(li) for li in block.find_all("li")] == points
 
 

@@ -10,15 +10,24 @@ from wagtail.search import index
 
 from forms.blocks import FormStreamBlock
 from forms.definitions import FormDefinition
+from forms.form_previews import EntryFormPreviewMixin
 from forms.question_keys import QuestionKeysError, settle_keys
 
 
-class EntryForm(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
+class EntryForm(
+    EntryFormPreviewMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    index.Indexed,
+    models.Model,
+):
     """An entry form editors build: an intro, then sections of typed questions.
 
     Entrants always see the published version. Each question's key is made
     from its label once and never changed (``settle_question_keys``), so
-    renaming never orphans an answer.
+    renaming never orphans an answer. Editors preview it as entrants will see
+    it, with the criteria of each page that uses it (forms/form_previews.py).
     """
 
     title = models.CharField(max_length=255)

@@ -191,6 +191,7 @@ def posted(form_title: str, raw_sections: list[dict], **extra) -> dict:
             f"{prefix}-deleted": "",
             f"{prefix}-order": str(s),
             f"{prefix}-value-heading": value["heading"],
+            f"{prefix}-value-criterion": value.get("criterion") or "",
             f"{prefix}-value-guidance": rich_text("<p>Guidance</p>", features=GUIDANCE_FEATURES),
             f"{prefix}-value-questions-count": str(len(value["questions"])),
         }
@@ -351,17 +352,26 @@ class Inputs(HTMLParser):
             self.inputs.append(dict(attrs))
 
 
-def test_editors_see_the_key_but_cannot_type_in_it(editor_client, entry_form):
-    response = editor_client.get(edit_url(entry_form))
-    assert response.status_code == 200
-    key_block = (
+def question_block(block_type: str):
+    return (
         EntryForm._meta.get_field("sections")
         .stream_block.child_blocks["section"]
         .child_blocks["questions"]
-        .child_blocks["short_text"]
-        .child_blocks["key"]
+        .child_blocks[block_type]
     )
+
+
+def test_editors_never_type_the_key_it_sits_read_only_under_settings(editor_client, entry_form):
+    response = editor_client.get(edit_url(entry_form))
+    assert response.status_code == 200
+    for block_type in ("short_text", "long_text", "single_choice", "file"):
+        block = question_block(block_type)
+        # Out of the way: behind the question's Settings button, not among its fields.
+        assert block.meta.form_layout.settings == ["key"]
+        assert "key" not in block.meta.form_layout.children
+        assert block.child_blocks["key"].label == "Answer key"
+    key_block = question_block("short_text").child_blocks["key"]
     (widget,) = Inputs(key_block.field.widget.render("k", "team_name")).inputs
     assert "readonly" in widget and widget["value"] == "team_name"
     # The editor's block definitions (a JSON attribute of the page) carry that widget.
-    assert "Made from the label when you save" in response.content.decode()
+    assert "Made from the question when you save" in response.content.decode()
