@@ -17,13 +17,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from awards.models import CategoryPage
-from awards.templatetags.awards_tags import uk_datetime
 from awards.tests.builders import attach_contacts, build_category, build_programme
 from awards.tests.reading import text
 from forms.models import EntryForm
 from forms.tests.builders import build_entry_form, build_user
 from forms.tests.test_question_keys import posted
 from home.staff_groups import EDITORS, ensure_staff_groups
+from publishing.templatetags.uk_dates import uk_datetime
 
 pytestmark = pytest.mark.django_db
 
