@@ -7,6 +7,7 @@ guidance of its own: the category page's criteria are the only copy
 
 import re
 
+from .form_building import criterion_section
 from .models import EntryForm
 
 ORGANISATION_TYPES = [
@@ -72,28 +73,7 @@ def demo_entry_form(
         # Keys as first given (e.g. context_vision), made snake case: "Co-design and
         # engagement" was once co-design_engagement, which no key may be now.
         key = re.sub(r"[^a-z0-9_]+", "_", heading.lower().replace(" and ", "_").replace(" ", "_"))
-        sections.append(
-            (
-                "section",
-                {
-                    "heading": heading,
-                    "criterion": heading,
-                    "guidance": "",
-                    "questions": [
-                        (
-                            "long_text",
-                            {
-                                "key": key,
-                                "label": f"{heading}: your answer",
-                                "help_text": "Answer every criterion above. Use evidence and figures where you can.",
-                                "required": True,
-                                "max_words": max_words,
-                            },
-                        ),
-                    ],
-                },
-            )
-        )
+        sections.append(criterion_section(heading, key=key, max_words=max_words))
     sections.append(
         (
             "section",

@@ -22,32 +22,36 @@ INTRO = (
 )
 
 
+def criterion_section(
+    heading: str, *, key: str = "", max_words: int = LONG_ANSWER_WORDS
+) -> tuple[str, dict]:
+    """A section answering the criterion ``heading``: one long answer, guidance from the page.
+
+    Without ``key`` the question's key is made from its label when the form is saved.
+    """
+    question = {
+        "label": f"{heading}: your answer",
+        "help_text": "Answer every point of the criteria above. "
+        "Use evidence and figures where you can.",
+        "required": True,
+        "max_words": max_words,
+    }
+    if key:
+        question["key"] = key
+    return (
+        "section",
+        {
+            "heading": heading,
+            "criterion": heading,
+            "guidance": "",
+            "questions": [("long_text", question)],
+        },
+    )
+
+
 def criteria_sections(headings: Sequence[str]) -> list[tuple[str, dict]]:
     """A section for each criterion: its heading, the criterion it answers, one long answer."""
-    return [
-        (
-            "section",
-            {
-                "heading": heading,
-                "criterion": heading,
-                "guidance": "",
-                "questions": [
-                    (
-                        "long_text",
-                        {
-                            "label": f"{heading}: your answer",
-                            "help_text": "Answer every point of the criteria above. "
-                            "Use evidence and figures where you can.",
-                            "required": True,
-                            "max_words": LONG_ANSWER_WORDS,
-                        },
-                    )
-                ],
-            },
-        )
-        for heading in headings
-        if heading.strip()
-    ]
+    return [criterion_section(heading) for heading in headings if heading.strip()]
 
 
 def draft_form_for_criteria(*, title: str, headings: Sequence[str], user) -> EntryForm:
