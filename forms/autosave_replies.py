@@ -14,11 +14,14 @@ from django.http import JsonResponse
 
 from publishing.templatetags.uk_dates import uk_time
 
-from .conflicts import differing_answers
+from .conflicts import differing_answers, names_of
 from .exceptions import StaleDraft
+from .merging import version_of
 from .models import Entry
+from .presence import editing_sentence
 from .question_html import questions_html
 from .selectors import EntryView
+from .services import SaveResult
 
 
 def saved_time(moment: datetime) -> str:
@@ -49,23 +52,43 @@ def file_questions_html(view: EntryView) -> dict[str, str]:
     }
 
 
-def saved_reply(view: EntryView, *, rejected_files: list[str], files_changed: bool):
+def saved_reply(view: EntryView, *, result: SaveResult, editing: list[dict[str, str]]):
+    """A save went through. ``versions`` are the versions of the texts the page now holds;
+    ``others`` are answers someone else changed meanwhile, for the page to show."""
     entry = view.entry
+    names = names_of((entry.answer_meta.get(key) or {}).get("u") for key in result.others)
     return JsonResponse(
         {
             "ok": True,
             "version": entry.version,
             "saved_at": saved_time(entry.updated_at),
-            "rejected_files": rejected_files,
+            "rejected_files": result.rejected_files,
             "progress": progress_reply(view),
-            "files": file_questions_html(view) if files_changed else {},
+            "files": file_questions_html(view) if result.files_changed else {},
+            "versions": result.versions,
+            "others": {
+                key: {
+                    "value": entry.answers.get(key),
+                    "version": version_of(entry.answer_meta, key),
+                    "by": names.get((entry.answer_meta.get(key) or {}).get("u"), ""),
+                }
+                for key in result.others
+            },
+            "editing": editing,
+            "editing_sentence": editing_sentence(editing),
         }
     )
 
 
 def conflict_reply(entry: Entry, error: StaleDraft, answers: dict):
+    """Nothing was saved: the answers both people changed, with both texts and who wrote
+    the other one. A refusal of the whole entry (no answers named) lists every difference."""
     current = error.current
-    differences = differing_answers(entry.form.definition, answers, current.answers)
+    posted = answers if error.conflicts is None else {k: answers[k] for k in error.conflicts}
+    differences = differing_answers(
+        entry.form.definition, posted, current.answers, meta=current.answer_meta
+    )
+    people = sorted({d.by for d in differences if d.by})
     return JsonResponse(
         {
             "ok": False,
@@ -73,8 +96,17 @@ def conflict_reply(entry: Entry, error: StaleDraft, answers: dict):
             "message": error.message,
             "current_version": current.version,
             "saved_at": saved_time(current.updated_at),
+            "by": people,
             "differences": [
-                {"key": d.key, "label": d.label, "yours": d.yours, "saved": d.saved}
+                {
+                    "key": d.key,
+                    "label": d.label,
+                    "yours": d.yours,
+                    "saved": d.saved,
+                    "by": d.by,
+                    "version": d.version,
+                    "value": current.answers.get(d.key),
+                }
                 for d in differences
             ],
         },

@@ -39,6 +39,13 @@ class NotOwner(EntryError):
     message = "Entry not found."
 
 
+class NotAllowed(EntryError):
+    """The person works on this entry, but their role does not allow this."""
+
+    status_code = 403
+    message = "Your role on this entry does not allow that."
+
+
 class EntryNotEditable(EntryError):
     status_code = 409
     message = "This entry has been submitted and can no longer be changed."
@@ -51,9 +58,13 @@ class StaleDraft(EntryError):
         "Your latest changes have not been saved."
     )
 
-    def __init__(self, current: Entry):
+    def __init__(self, current: Entry, conflicts: list[str] | None = None, mine=None):
         super().__init__()
         self.current = current
+        # The answers both people changed, and this save's own changes (what the page
+        # keeps and shows back); None when the whole entry moved on (a submit).
+        self.conflicts = conflicts
+        self.mine = mine or {}
 
 
 class IncompleteEntry(EntryError):

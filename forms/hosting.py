@@ -94,3 +94,18 @@ def hosts_using(form: EntryForm, limit: int = 20) -> list[Page]:
         uses = Q(entry_form=form.pk) | Q(latest_revision__content__entry_form=form.pk)
         pages.extend(model.objects.filter(uses).order_by("path")[:limit])
     return sorted(pages, key=lambda page: page.path)[:limit]
+
+
+# What a host may also offer for team entries; a page without these takes no
+# collaborators and needs no partner's confirmation.
+DEFAULT_COLLABORATOR_LIMIT = 0
+
+
+def collaborator_limit(host: EntryHost | None) -> int:
+    """How many people besides the owner may work on one entry; 0: none."""
+    return max(int(getattr(host, "collaborator_limit", DEFAULT_COLLABORATOR_LIMIT) or 0), 0)
+
+
+def needs_partner_confirmation(host: EntryHost | None) -> bool:
+    """Whether a partner organisation must confirm an entry before it is submitted."""
+    return bool(getattr(host, "partner_confirmation_required", False))

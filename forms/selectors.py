@@ -2,30 +2,31 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import Http404
 
 from publishing.routing import page_by_id
 
+from .access import VIEW, entry_for
 from .definitions import FormDefinition
-from .draft_rows import find_own_entry
+from .merging import version_of
 from .models import Entry, EntryFile, EntryStatus
 from .published import with_published_forms
 from .reopening import Reopened
 from .validation import Problem, SectionProgress, find_problems, section_progress
 
 
-def own_entry(user, public_id: str) -> Entry:
-    """The user's own entry, or 404: another person's entry looks exactly like a missing one."""
-    if not user.is_authenticated:
-        raise Http404("Entry not found")
-    entry = find_own_entry(public_id, user.pk)
-    if entry is None:
-        raise Http404("Entry not found")
+def entry_for_person(user, public_id: str, need: str = VIEW) -> Entry:
+    """The entry if ``user`` may ``need`` it (forms.access), ready to show.
+
+    404 for anyone with no role on it: another person's entry looks exactly
+    like a missing one. 403 for a role too small for ``need``.
+    """
+    entry = entry_for(user, public_id, need)
     # The host page from the cache of published content: no query on an autosave.
     entry.page = page_by_id(entry.page_id)
     return with_published_forms([entry])[0]
@@ -49,6 +50,13 @@ class EntryView:
     files: dict[str, EntryFile]
     problems: list[Problem]
     progress: list[SectionProgress]
+    # Per answer, the version of the text this page is drawn with (forms.merging); the
+    # entry's own record unless a refused save's page says otherwise.
+    bases: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def bases_json(self) -> str:
+        return json.dumps(self.bases, separators=(",", ":"), sort_keys=True)
 
     @property
     def completed_sections(self) -> int:
@@ -79,7 +87,11 @@ class EntryView:
 
 
 def entry_view(
-    entry: Entry, answers: dict[str, Any] | None = None, *, all_files: bool = False
+    entry: Entry,
+    answers: dict[str, Any] | None = None,
+    *,
+    all_files: bool = False,
+    bases: dict[str, int] | None = None,
 ) -> EntryView:
     definition = entry.definition()
     answers = entry.answers if answers is None else answers
@@ -95,4 +107,10 @@ def entry_view(
         files=files,
         problems=problems,
         progress=section_progress(definition, answers, set(files), problems),
+        bases={**answer_versions(entry), **(bases or {})},
     )
+
+
+def answer_versions(entry: Entry) -> dict[str, int]:
+    """Each answer's version as the entry holds it: what a page drawn now is based on."""
+    return {key: version_of(entry.answer_meta, key) for key in entry.answer_meta}

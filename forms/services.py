@@ -8,7 +8,6 @@ devices can never overwrite each other silently.
 
 from __future__ import annotations
 
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -21,6 +20,7 @@ from wagtail.models import Page
 
 from accounts.verification import has_verified_email
 
+from .access import EDIT, SUBMIT, require
 from .answers import Answer
 from .draft_rows import write_draft_answers
 from .exceptions import (
@@ -31,12 +31,12 @@ from .exceptions import (
     FileRejected,
     IncompleteEntry,
     NoEntryForm,
-    NotOwner,
     StaleDraft,
 )
 from .hosting import EntryHost, as_host, has_entry_form
+from .merging import plan_save, version_of
 from .models import Entry, EntryEvent, EntryFile, EntryStatus, ReferenceSequence
-from .replays import Order, is_replay, order_of
+from .revisions import meta_after, record, texts_at
 from .uploads import check_upload
 from .validation import find_problems
 
@@ -60,11 +60,6 @@ def accepts_changes(entry: Entry, host: EntryHost, now: datetime) -> bool:
     if host.accepts_entries(now):
         return True
     return bool(entry.extended_until and now < entry.extended_until)
-
-
-def _check_owner(entry: Entry, user) -> None:
-    if not user.is_authenticated or entry.entrant_id != user.pk:
-        raise NotOwner()
 
 
 def _check_editable(entry: Entry, host: EntryHost, now: datetime) -> None:
@@ -113,6 +108,10 @@ class SaveResult:
     entry: Entry
     rejected_files: list[str] = field(default_factory=list)
     files_changed: bool = False
+    # Per answer the page sent: the version of the text it now holds, and the answers
+    # someone else changed since the page drew them, which the page should now show.
+    versions: dict[str, int] = field(default_factory=dict)
+    others: list[str] = field(default_factory=list)
 
 
 def save_draft(
@@ -121,49 +120,102 @@ def save_draft(
     user,
     answers: dict[str, Answer],
     base_version: int,
+    bases: dict[str, int] | None = None,
     uploads: dict[str, UploadedFile] | None = None,
     remove_files: list[str] | None = None,
     writer: str = "",
     now: datetime | None = None,
 ) -> SaveResult:
-    """Save whatever the entrant typed, complete or not, if ``base_version`` is still current.
+    """Save whatever the person typed, complete or not, merged answer by answer.
 
     Answers not posted, including those to questions an editor has since
     removed, are kept. A file that fails its checks is reported, never
-    allowed to cost the entrant the text saved with it. A save based on an
-    older version goes through only when it cannot overwrite another tab's
-    work (forms.replays); otherwise it raises StaleDraft.
+    allowed to cost the entrant the text saved with it. Each posted answer is
+    judged on its own (forms.merging): changes to answers nobody else touched
+    are written whatever else happened to the entry, and an answer two people
+    changed raises StaleDraft with nothing written. Every change is kept in
+    the entry's history (forms.revisions) in the same transaction.
     """
     now = now or timezone.now()
-    _check_owner(entry, user)
+    require(entry, user, EDIT)
     host = _host(entry.page)
     _check_editable(entry, host, now)
     accepted, rejected = _checked_uploads(entry, uploads or {})
-    changes_files = bool(accepted or remove_files)
+    removed = _files_to_remove(entry, remove_files or [])
+    file_values = {question.key: {"file": checked.safe_name} for question, _, checked in accepted}
+    file_values.update({key: None for key in removed if key not in file_values})
+    bases = bases or {}
 
-    for _attempt in range(2):
-        if entry.version != base_version:
-            order = order_of(entry.last_writer, writer)
-            if not changes_files and (is_replay(entry.answers, answers) or order is Order.OLDER):
-                return SaveResult(entry=entry, rejected_files=rejected)
-            if order is not Order.NEWER:
-                raise StaleDraft(entry)
-            base_version = entry.version
-        merged = {**entry.answers, **answers}
-        # One statement when no file changes: PostgreSQL commits it by itself, a round
-        # trip fewer on every autosave. Files and answers change together or not at all.
-        with transaction.atomic() if changes_files else nullcontext():
-            if write_draft_answers(entry.pk, base_version, merged, now, writer):
-                _store_files(entry, accepted, remove_files, now)
+    for locked in (False, True):
+        # Optimistic first; if another save landed in between, again under a row lock,
+        # which orders it after that save and so cannot miss again.
+        with transaction.atomic():
+            if locked:
+                entry = _locked(entry)
+                _check_editable(entry, host, now)
+            plan = plan_save(
+                saved=entry.answers,
+                meta=entry.answer_meta,
+                posted=answers,
+                bases=bases,
+                base_version=base_version,
+                writer=writer,
+                text_at=lambda pairs, pk=entry.pk: texts_at(pk, pairs),
+            )
+            if plan.conflicts:
+                mine = {key: answers[key] for key in (*plan.writes, *plan.conflicts)}
+                raise StaleDraft(entry, conflicts=plan.conflicts, mine=mine)
+            if not plan.writes and not file_values:
+                return _result(entry, plan, rejected, files_changed=False)
+            version = entry.version + 1
+            changed = {**plan.writes, **file_values}
+            merged = {**entry.answers, **plan.writes}
+            meta = meta_after(entry.answer_meta, changed, version, user.pk, writer)
+            if write_draft_answers(entry.pk, entry.version, merged, meta, now, writer):
+                record(entry.pk, version, changed, author_id=user.pk, writer=writer, now=now)
+                _store_files(entry, accepted, removed, now)
                 break
-        # Another save landed between reading the entry and writing it: look again.
-        entry.refresh_from_db(fields=["answers", "version", "last_writer", "status", "updated_at"])
-        _check_editable(entry, host, now)
+        entry.refresh_from_db(
+            fields=["answers", "answer_meta", "version", "last_writer", "status", "updated_at"]
+        )
     else:
         raise StaleDraft(entry)
-    entry.answers, entry.version, entry.updated_at = merged, base_version + 1, now
-    entry.last_writer = writer
-    return SaveResult(entry=entry, rejected_files=rejected, files_changed=changes_files)
+    entry.answers, entry.answer_meta, entry.version = merged, meta, version
+    entry.updated_at, entry.last_writer = now, writer
+    plan.current.update({key: version for key in plan.writes})
+    return _result(entry, plan, rejected, files_changed=bool(file_values))
+
+
+def _locked(entry: Entry) -> Entry:
+    fresh = Entry.objects.select_for_update().get(pk=entry.pk)
+    fresh.page, fresh.form = entry.page, entry.form
+    if hasattr(entry, "role"):
+        fresh.role, fresh.role_user_id = entry.role, getattr(entry, "role_user_id", None)
+    return fresh
+
+
+def _result(entry: Entry, plan, rejected: list[str], *, files_changed: bool) -> SaveResult:
+    versions = dict(plan.current)
+    versions.update({key: version_of(entry.answer_meta, key) for key in plan.stale})
+    return SaveResult(
+        entry=entry,
+        rejected_files=rejected,
+        files_changed=files_changed,
+        versions=versions,
+        others=list(plan.stale),
+    )
+
+
+def _files_to_remove(entry: Entry, public_ids: list[str]) -> dict[str, list[str]]:
+    """The files asked to be removed, by question: {question key: [file public ids]}."""
+    if not public_ids:
+        return {}
+    found: dict[str, list[str]] = {}
+    for key, public_id in entry.files.filter(public_id__in=public_ids).values_list(
+        "question_key", "public_id"
+    ):
+        found.setdefault(key, []).append(public_id)
+    return found
 
 
 def _checked_uploads(entry: Entry, uploads: dict[str, UploadedFile]):
@@ -180,9 +232,10 @@ def _checked_uploads(entry: Entry, uploads: dict[str, UploadedFile]):
     return accepted, rejected
 
 
-def _store_files(entry: Entry, accepted, remove_files, now: datetime) -> None:
-    if remove_files:
-        _delete_files(entry.files.filter(public_id__in=remove_files))
+def _store_files(entry: Entry, accepted, removed: dict[str, list[str]], now: datetime) -> None:
+    if removed:
+        ids = [public_id for ids in removed.values() for public_id in ids]
+        _delete_files(entry.files.filter(public_id__in=ids))
     for question, upload, checked in accepted:
         _delete_files(entry.files.filter(question_key=question.key))
         upload.name = f"upload.{checked.kind}"  # stored under a generated name
@@ -213,7 +266,7 @@ def submit_entry(*, entry: Entry, user, base_version: int, now: datetime | None 
     from .tasks import send_submission_confirmation
 
     now = now or timezone.now()
-    _check_owner(entry, user)
+    require(entry, user, SUBMIT)
     host = _host(entry.page)
     with transaction.atomic():
         current = Entry.objects.select_for_update().get(pk=entry.pk)

@@ -20,6 +20,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import Resolver404, resolve, reverse
 
+from .access import EDIT, at_least, find_entry
 from .models import Entry
 
 MB = 1024 * 1024  # as forms.uploads counts a question's max_size_mb
@@ -32,7 +33,7 @@ def content_length(request: HttpRequest) -> int:
         return 0  # as Django reads it: no body
 
 
-def _own_entry(request: HttpRequest) -> Entry | None:
+def _editable_entry(request: HttpRequest) -> Entry | None:
     try:
         match = resolve(request.path_info)
     except Resolver404:
@@ -41,11 +42,10 @@ def _own_entry(request: HttpRequest) -> Entry | None:
     if match.url_name != "entry_save" or user is None or not user.is_authenticated:
         return None
     public_id = match.kwargs.get("public_id", "")
-    return (
-        Entry.objects.select_related("form", "page")
-        .filter(public_id=public_id, entrant_id=user.pk)
-        .first()
-    )
+    entry = find_entry(user, public_id)
+    if entry is None or not at_least(entry.role, EDIT):
+        return None
+    return entry
 
 
 def file_allowance(entry: Entry | None) -> int:
@@ -68,7 +68,7 @@ def body_limit(request: HttpRequest, entry: Entry | None = None) -> int | None:
     """The most bytes this request's body may hold, or None for no limit of ours."""
     if request.path_info.startswith(reverse("wagtailadmin_home")):
         return None
-    entry = entry or _own_entry(request)
+    entry = entry or _editable_entry(request)
     return settings.DATA_UPLOAD_MAX_MEMORY_SIZE + file_allowance(entry)
 
 
@@ -96,7 +96,7 @@ class RequestBodyLimitMiddleware:
         length = content_length(request)
         # Most requests are well inside the allowance every request has: no query.
         if length > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
-            entry = _own_entry(request)
+            entry = _editable_entry(request)
             limit = body_limit(request, entry)
             if limit is not None and length > limit:
                 return too_large(request, entry)

@@ -61,6 +61,10 @@ class Entry(models.Model):
     # random id each open entry page makes for itself. A late save from that same page
     # is its own newer text, not another tab's (forms.replays).
     last_writer = models.CharField(max_length=60, blank=True, default="", editable=False)
+    # Per answer, the version that last changed it, who changed it and from which page:
+    # {"<key>": {"v": 7, "u": <user id>, "w": "<page id>.<n>"}}. Saves from people
+    # working on different answers merge; two changes to one answer conflict (forms.merging).
+    answer_meta = models.JSONField(default=dict, blank=True, editable=False)
     reference = models.CharField(max_length=32, unique=True, null=True, blank=True)
     question_snapshot = models.JSONField(null=True, blank=True, editable=False)
     extended_until = models.DateTimeField(

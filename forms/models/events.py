@@ -18,6 +18,17 @@ class EntryEvent(models.Model):
         WITHDRAWN = "withdrawn", "Withdrawn"
         EXTENDED = "extended", "Deadline extended"
         REMINDED = "reminded", "Reminder sent"
+        INVITED = "invited", "Collaborator invited"
+        JOINED = "joined", "Collaborator joined"
+        ROLE_CHANGED = "role_changed", "Collaborator's role changed"
+        REMOVED = "removed", "Collaborator removed"
+        LEFT = "left", "Collaborator left"
+        OWNER_CHANGED = "owner_changed", "Ownership handed over"
+        RESTORED = "restored", "Answer restored"
+        COPIED = "copied", "Copied from another entry"
+        PARTNER_ASKED = "partner_asked", "Partner asked to confirm"
+        PARTNER_CONFIRMED = "partner_confirmed", "Partner confirmed"
+        PARTNER_DECLINED = "partner_declined", "Partner declined"
 
     entry = models.ForeignKey("forms.Entry", on_delete=models.CASCADE, related_name="events")
     action = models.CharField(max_length=20, choices=Action.choices)

@@ -58,3 +58,18 @@ def entries_manager(db):
 @pytest.fixture
 def awards_editor(db):
     return _staff("editor@example.org", "Awards editors")
+
+
+@pytest.fixture
+def colleague(db):
+    """Priya, whom tests add to ``entrant``'s team."""
+    return build_user("priya.shah@example.org", first_name="Priya", last_name="Shah")
+
+
+@pytest.fixture
+def team_draft(draft, colleague):
+    """``draft`` with ``colleague`` on its team, allowed to edit."""
+    from forms.models import Collaborator, Role
+
+    Collaborator.objects.create(entry=draft, user=colleague, role=Role.EDIT)
+    return draft

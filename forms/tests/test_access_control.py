@@ -13,6 +13,7 @@ PDF = b"%PDF-1.4 " + SECRET.encode() + b"\n%%EOF\n"
 ENTRANT_URLS = [
     "entry_detail",
     "entry_save",
+    "entry_editing",
     "entry_review",
     "entry_submit",
     "entry_submitted",
@@ -48,6 +49,7 @@ def world(entrant, other_entrant, awards_editor, entries_manager, category):
     urls = {
         "entry_detail": ("get", reverse("entry_detail", args=[entry.public_id])),
         "entry_save": ("post", reverse("entry_save", args=[entry.public_id])),
+        "entry_editing": ("get", reverse("entry_editing", args=[entry.public_id])),
         "entry_review": ("get", reverse("entry_review", args=[entry.public_id])),
         "entry_submit": ("post", reverse("entry_submit", args=[entry.public_id])),
         "entry_submitted": ("get", reverse("entry_submitted", args=[entry.public_id])),

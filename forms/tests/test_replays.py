@@ -32,7 +32,8 @@ def test_a_replay_of_what_the_entry_holds_is_accepted_and_writes_nothing(draft, 
     assert result.entry.version == 2
     entry = fresh(draft)
     assert entry.version == 2
-    assert entry.answers == {"context": "Typed before the reload", "notes": ""}
+    assert entry.answers["context"] == "Typed before the reload"
+    assert not entry.answers.get("notes")
 
 
 def test_a_pages_own_late_save_carries_its_newer_text(draft, entrant):
@@ -68,12 +69,23 @@ def test_a_save_without_a_page_id_is_never_treated_as_its_own(draft, entrant):
         save(draft, entrant, {"context": "Two"}, base=1, writer="")
 
 
-def test_a_stale_save_with_a_file_is_no_replay(draft, entrant):
-    save(draft, entrant, {"context": "Same"}, base=1, writer=OTHER_PAGE)
+def test_a_file_chosen_on_a_stale_page_is_kept_and_its_text_merges(draft, entrant):
+    # Choosing a file is a deliberate act: it is stored even if the page is behind, and
+    # the text it carries, unchanged here, leaves the other tab's newer text alone.
+    save(draft, entrant, {"context": "Newer, from the laptop"}, base=1, writer=OTHER_PAGE)
     upload = SimpleUploadedFile("evidence.pdf", PDF, content_type="application/pdf")
-    with pytest.raises(StaleDraft):
-        save(draft, entrant, {"context": "Same"}, base=1, uploads={"evidence": upload})
-    assert not fresh(draft).files.exists()
+    result = save(
+        draft,
+        entrant,
+        {"context": ""},
+        base=1,
+        bases={"context": 0},
+        uploads={"evidence": upload},
+    )
+    entry = fresh(draft)
+    assert entry.files.get().original_name == "evidence.pdf"
+    assert entry.answers["context"] == "Newer, from the laptop"
+    assert result.others == ["context"]
 
 
 @pytest.mark.parametrize(

@@ -51,6 +51,9 @@ def test_a_conflicts_reply_names_each_differing_answer_with_both_texts(signed_in
             "label": "Describe the context",
             "yours": "From the phone",
             "saved": "From the laptop",
+            "by": "Ada Entrant",
+            "version": 2,
+            "value": "From the laptop",
         }
     ]
 
