@@ -1,7 +1,7 @@
 """Demo content: the text of the two seed category pages, as written.
 
 The people, email addresses and phone numbers of the originals are replaced
-by fictional ones (example.org, 020 7946 0xxx) in load_demo_content.
+by fictional ones (example.org, 020 7946 0xxx) in home/demo_snippets.py.
 """
 
 # ruff: noqa: E501

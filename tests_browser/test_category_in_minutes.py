@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from awards.models import CategoryPage
@@ -21,10 +20,10 @@ from awards.tests.builders import build_category, build_home, build_programme
 from forms.models import EntryForm
 from forms.tests.builders import build_entry_form, build_user, question
 from home.staff_groups import EDITORS, ensure_staff_groups
+from tests_browser.staff import PASSWORD, sign_in_to_admin, staff_member
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "a-long-password-123"  # what forms.tests.builders.build_user sets
 MAX_CLICKS = 20
 NEW_TITLE = "Digital Innovation Award"
 NEW_POINT = "Show the digital tools your staff use every day."
@@ -88,14 +87,6 @@ def existing_category(db):
     return category
 
 
-def sign_in_to_admin(page, base: str, email: str) -> None:
-    page.goto(f"{base}/admin/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(f"{base}/admin/")
-
-
 def criteria_block(page, heading: str):
     """The category's criteria section whose Heading field says ``heading``."""
     blocks = page.get_by_role("region", name=re.compile(r"^Section\b"))
@@ -116,8 +107,7 @@ def test_an_editor_makes_a_category_with_its_own_form_in_at_most_20_clicks(
 ):
     # See test_editor_journey.py: Wagtail's autosave races a robot's first keystrokes.
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
-    editor = build_user("editor@example.org", is_staff=True, first_name="Eve")
-    editor.groups.add(Group.objects.get(name=EDITORS))
+    staff_member("editor@example.org", EDITORS, first_name="Eve")
     base = live_server.url
     sign_in_to_admin(page, base, "editor@example.org")
     clicks = Clicks()

@@ -11,7 +11,6 @@ import re
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -28,10 +27,10 @@ from forms.tests.builders import (
     section,
 )
 from home.staff_groups import EDITORS, ENTRIES_MANAGERS, ensure_staff_groups
+from tests_browser.staff import sign_in_to_admin, staff_member
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "a-long-password-123"  # what forms.tests.builders.build_user sets
 FORM_TITLE = "Digital Innovation Award entry form"
 CATEGORY_TITLE = "Digital Innovation Award"
 
@@ -43,20 +42,6 @@ def programme(db):
     # the editors' page permissions are only granted now the tree exists.
     ensure_staff_groups()
     return programme
-
-
-def staff_member(email: str, group: str, **fields):
-    user = build_user(email, is_staff=True, **fields)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-def sign_in_to_admin(page, base: str, email: str) -> None:
-    page.goto(f"{base}/admin/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(f"{base}/admin/")
 
 
 def publish(page) -> None:

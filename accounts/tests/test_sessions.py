@@ -177,14 +177,14 @@ def test_signing_out_removes_the_activity_cookie(client):
 def test_the_idle_window_comes_from_the_environment(monkeypatch):
     import importlib
 
-    import site_config.settings.base as base
+    import site_config.settings.authentication as authentication
 
     monkeypatch.setenv("DJANGO_SESSION_IDLE_SECONDS", "900")
     try:
-        assert importlib.reload(base).SESSION_COOKIE_AGE == 900
+        assert importlib.reload(authentication).SESSION_COOKIE_AGE == 900
     finally:
         monkeypatch.delenv("DJANGO_SESSION_IDLE_SECONDS")
-        importlib.reload(base)
+        importlib.reload(authentication)
 
 
 def test_a_session_ends_after_two_hours_without_a_request(client):

@@ -56,6 +56,21 @@ def entries_manager(db):
 
 
 @pytest.fixture
+def entries_viewer(db):
+    """Staff who may list and inspect entries, but not export them or download their files."""
+    from django.contrib.auth.models import Permission
+
+    user = _staff("viewer@example.org", None)
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label__in=["forms", "wagtailadmin"],
+            codename__in=["view_entry", "access_admin"],
+        )
+    )
+    return user
+
+
+@pytest.fixture
 def awards_editor(db):
     return _staff("editor@example.org", "Awards editors")
 

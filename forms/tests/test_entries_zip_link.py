@@ -6,27 +6,13 @@ import zipfile
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from awards.tests.builders import build_category
-from forms.tests.builders import build_entry, build_entry_file, build_user
+from forms.tests.builders import build_entry, build_entry_file
 
 LIST_URL = "forms_entry_modeladmin_index"
 LINK_TEXT = "Download files (ZIP)"
-
-
-@pytest.fixture
-def viewer(db):
-    """Staff who may list entries, but not export them or download their files."""
-    user = build_user("viewer@example.org", is_staff=True)
-    user.user_permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label__in=["forms", "wagtailadmin"],
-            codename__in=["view_entry", "access_admin"],
-        )
-    )
-    return user
 
 
 @pytest.fixture
@@ -82,9 +68,9 @@ def test_no_zip_link_without_a_category_filter(client, entries_manager, two_cate
     assert LINK_TEXT not in refused.text
 
 
-def test_no_zip_link_for_staff_who_may_not_download_files(client, viewer, two_categories):
+def test_no_zip_link_for_staff_who_may_not_download_files(client, entries_viewer, two_categories):
     category, _ = two_categories
-    client.force_login(viewer)
+    client.force_login(entries_viewer)
 
     assert zip_link(client, category=category.pk) is None
     assert client.get(reverse("entries_admin_archive", args=[category.pk])).status_code == 403

@@ -4,13 +4,12 @@ import io
 import zipfile
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 
 from awards.tests.builders import build_category
 from forms.models import EntryFile
-from forms.tests.builders import build_entry, build_entry_file, build_user
+from forms.tests.builders import build_entry, build_entry_file
 
 PDF = b"%PDF-1.4 file-access\n%%EOF\n"
 
@@ -22,19 +21,6 @@ def add_file(entry, *, key: str = "evidence", name: str = "evidence.pdf") -> Ent
 @pytest.fixture
 def stored(entrant, category):
     return add_file(build_entry(entrant, category))
-
-
-@pytest.fixture
-def viewer(db):
-    """Staff who may list and inspect entries, but not export them or download their files."""
-    user = build_user("viewer@example.org", is_staff=True)
-    user.user_permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label__in=["forms", "wagtailadmin"],
-            codename__in=["view_entry", "access_admin"],
-        )
-    )
-    return user
 
 
 def body(response) -> bytes:
@@ -56,7 +42,7 @@ def download(user, name: str, stored: EntryFile, category):
 
 
 def test_the_rule_is_the_owner_or_staff_allowed_to_export_entries(
-    stored, entrant, other_entrant, entries_manager, awards_editor, viewer
+    stored, entrant, other_entrant, entries_manager, awards_editor, entries_viewer
 ):
     from django.contrib.auth.models import AnonymousUser
 
@@ -66,7 +52,7 @@ def test_the_rule_is_the_owner_or_staff_allowed_to_export_entries(
     assert may_download_files(entrant, entry)
     assert may_download_files(entries_manager, entry)
     assert may_download_files(entries_manager, None)  # files of many entries: the archive
-    for refused in (AnonymousUser(), other_entrant, awards_editor, viewer):
+    for refused in (AnonymousUser(), other_entrant, awards_editor, entries_viewer):
         assert not may_download_files(refused, entry)
         assert not may_download_files(refused, None)
     assert not may_download_files(entrant, None)  # owning one entry is not a right to them all
@@ -91,9 +77,9 @@ def test_an_entries_manager_gets_the_file_from_each_download(
 @pytest.mark.parametrize("view", ["entrant", "admin", "archive"])
 @pytest.mark.parametrize("person", ["another entrant", "editor", "viewer without export"])
 def test_nobody_else_gets_the_file_from_any_download(
-    view, person, stored, category, other_entrant, awards_editor, viewer
+    view, person, stored, category, other_entrant, awards_editor, entries_viewer
 ):
-    user = {"another entrant": other_entrant, "editor": awards_editor}.get(person, viewer)
+    user = {"another entrant": other_entrant, "editor": awards_editor}.get(person, entries_viewer)
     response = download(user, view, stored, category)
     if view == "entrant":
         assert response.status_code == 404, response.status_code
@@ -113,14 +99,14 @@ def test_the_owner_gets_their_file_and_nobody_signed_out_does(stored, entrant, c
 
 
 def test_the_inspect_view_links_files_only_for_staff_who_may_download_them(
-    stored, entries_manager, viewer
+    stored, entries_manager, entries_viewer
 ):
     url = reverse("forms_entry_modeladmin_inspect", args=[stored.entry.pk])
     link = reverse("entries_admin_file", args=[stored.public_id])
     client = Client()
     client.force_login(entries_manager)
     assert link in client.get(url).text
-    client.force_login(viewer)
+    client.force_login(entries_viewer)
     page = client.get(url).text
     assert "evidence.pdf" in page and link not in page
 

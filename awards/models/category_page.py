@@ -1,10 +1,9 @@
-"""Awards content: programmes, their categories and guidance."""
+"""An award category: the page that takes entries, with its own contacts."""
 
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from modelcluster.fields import ParentalKey
@@ -15,125 +14,15 @@ from wagtail.search import index
 
 from forms.embed import EntryFormPreviewModes, entry_panel_for
 from publishing.content_version import versioned
-from publishing.restrictions import public
 from publishing.serving import ServedPage
 
-from .admin_panels import EntryFormCriteriaPanel, ProgrammeWindowPanel
-from .blocks import RICH_FEATURES, CriteriaStreamBlock, GuidanceStreamBlock, StepsStreamBlock
-from .chrome import chrome_for_request, chrome_for_site
-from .contacts_page import ContactsPage
-from .criteria import criterion_html
-from .entry_window import EntryState, EntryWindow
-from .site_settings import FooterLink, SiteDefaultContact, SiteSettings
-from .snippets import Contact, ContactLink, Sponsor
-
-__all__ = [
-    "CategoryPage",
-    "Contact",
-    "ContactsPage",
-    "FooterLink",
-    "GuidancePage",
-    "ProgrammePage",
-    "SiteDefaultContact",
-    "SiteSettings",
-    "Sponsor",
-]
-
-
-def _clean_window(opens: datetime | None, closes: datetime | None) -> None:
-    if opens and closes and closes <= opens:
-        raise ValidationError(
-            {"entries_close_at": "The closing time must be after the opening time."}
-        )
-
-
-class ProgrammePage(ServedPage, Page):
-    """An awards programme (e.g. "HSJ Awards 2024") holding its categories and guidance."""
-
-    intro = RichTextField(blank=True, features=RICH_FEATURES)
-    entries_open_at = models.DateTimeField("entries open", null=True, blank=True)
-    entries_close_at = models.DateTimeField(
-        "entries close", null=True, blank=True, help_text="UK time. The default for every category."
-    )
-    reminder_days = models.PositiveSmallIntegerField(
-        default=7, help_text="Email entrants with unfinished drafts this many days before closing."
-    )
-
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("entries_open_at"), FieldPanel("entries_close_at")]),
-                FieldPanel("reminder_days"),
-            ],
-            heading="Entry window",
-        ),
-        InlinePanel("key_dates", heading="Key dates", label="Key date"),
-        InlinePanel("contact_links", heading="Contacts", label="Contact"),
-        InlinePanel("sponsor_links", heading="Sponsors", label="Sponsor"),
-    ]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["awards.CategoryPage", "awards.GuidancePage"]
-
-    class Meta:
-        verbose_name = "awards programme"
-
-    def clean(self):
-        super().clean()
-        _clean_window(self.entries_open_at, self.entries_close_at)
-
-    @property
-    def entry_window(self) -> EntryWindow:
-        return EntryWindow(self.entries_open_at, self.entries_close_at)
-
-    @property
-    def entry_state(self) -> EntryState:
-        return self.entry_window.state()
-
-    def get_context(self, request, *args, **kwargs):
-        from .sponsors import sponsor_strip
-
-        context = super().get_context(request, *args, **kwargs)
-        categories = list(
-            public(CategoryPage.objects.child_of(self).live()).defer_streamfields().order_by("path")
-        )
-        for category in categories:
-            category.programme = self  # the parent, already loaded
-        context["categories"] = categories
-        context["guidance_pages"] = guidance_for(self)
-        context["key_dates"] = list(self.key_dates.all())
-        context["contact_links"] = self.contacts_to_show(request)
-        context.update(sponsor_strip(request, [self], categories, context["contact_links"]))
-        return context
-
-    def contacts_to_show(self, request=None):
-        """The programme's own contacts, or the site's defaults when it has none."""
-        links = list(self.contact_links.select_related("contact"))
-        return links or default_contacts(self, request)
-
-
-class KeyDate(Orderable):
-    page = ParentalKey(ProgrammePage, on_delete=models.CASCADE, related_name="key_dates")
-    label = models.CharField(max_length=120)
-    date = models.DateField()
-
-    panels = [FieldPanel("label"), FieldPanel("date")]
-
-    class Meta(Orderable.Meta):
-        ordering = ["date", "sort_order"]
-
-
-class ProgrammeContact(Orderable, ContactLink):
-    page = ParentalKey(ProgrammePage, on_delete=models.CASCADE, related_name="contact_links")
-
-
-class ProgrammeSponsor(Orderable):
-    page = ParentalKey(ProgrammePage, on_delete=models.CASCADE, related_name="sponsor_links")
-    sponsor = models.ForeignKey(Sponsor, on_delete=models.CASCADE, related_name="+")
-
-    panels = [FieldPanel("sponsor")]
+from ..admin_panels import EntryFormCriteriaPanel, ProgrammeWindowPanel
+from ..blocks import RICH_FEATURES, CriteriaStreamBlock, StepsStreamBlock
+from ..criteria import criterion_html
+from ..entry_window import EntryState, EntryWindow
+from ..snippets import ContactLink, Sponsor
+from .guidance_page import guidance_for
+from .programme_page import ProgrammePage, clean_entry_window, default_contacts
 
 
 class CategoryPage(EntryFormPreviewModes, ServedPage, Page):
@@ -233,7 +122,7 @@ class CategoryPage(EntryFormPreviewModes, ServedPage, Page):
 
     def clean(self):
         super().clean()
-        _clean_window(self.entries_open_at, self.entries_close_at)
+        clean_entry_window(self.entries_open_at, self.entries_close_at)
         if self.entry_form is not None and not self.entry_form.live:
             raise ValidationError(
                 {
@@ -334,46 +223,3 @@ class CategoryPage(EntryFormPreviewModes, ServedPage, Page):
 
 class CategoryContact(Orderable, ContactLink):
     page = ParentalKey(CategoryPage, on_delete=models.CASCADE, related_name="contact_links")
-
-
-class GuidancePage(ServedPage, Page):
-    """Free guidance content: how to enter, judging, FAQs."""
-
-    summary = models.CharField(max_length=255, blank=True)
-    body = StreamField(GuidanceStreamBlock(), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
-
-    parent_page_types = ["home.HomePage", "awards.ProgrammePage"]
-    subpage_types: list[str] = []
-
-    class Meta:
-        verbose_name = "guidance page"
-
-
-def default_contacts(page: Page, request=None) -> list[SiteDefaultContact]:
-    """The site's default contacts, for pages with none of their own.
-
-    With a request, the settings object is the one the footer also renders from,
-    so the contacts are read once per request.
-    """
-    if request is not None:
-        return chrome_for_request(request).contact_links
-    return chrome_for_site(page.get_site()).contact_links
-
-
-def guidance_for(page: Page) -> list[GuidancePage]:
-    """Guidance published beside a page or above it: the programme's own, then the site's.
-
-    One query, whatever the depth: guidance pages are children of the home page
-    or of a programme, so each ancestor from the home page down may hold some.
-    """
-    steplen = page.steplen
-    nearby = Q(pk__in=[])
-    for depth in range(2, page.depth + 1):
-        ancestor_path = page.path[: depth * steplen]
-        nearby |= Q(path__startswith=ancestor_path, depth=depth + 1)
-    guides = public(GuidancePage.objects.live().filter(nearby)).defer_streamfields()
-    # Deeper first (the programme's own guidance before the site's), in tree order.
-    return sorted(guides, key=lambda guide: (-guide.depth, guide.path))
