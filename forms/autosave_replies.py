@@ -80,13 +80,17 @@ def saved_reply(view: EntryView, *, result: SaveResult, editing: list[dict[str, 
     )
 
 
-def conflict_reply(entry: Entry, error: StaleDraft, answers: dict):
+def conflict_reply(entry: Entry, error: StaleDraft, answers: dict, viewer_id: int | None = None):
     """Nothing was saved: the answers both people changed, with both texts and who wrote
     the other one. A refusal of the whole entry (no answers named) lists every difference."""
     current = error.current
     posted = answers if error.conflicts is None else {k: answers[k] for k in error.conflicts}
     differences = differing_answers(
-        entry.form.definition, posted, current.answers, meta=current.answer_meta
+        entry.form.definition,
+        posted,
+        current.answers,
+        meta=current.answer_meta,
+        viewer_id=viewer_id,
     )
     people = sorted({d.by for d in differences if d.by})
     return JsonResponse(

@@ -36,8 +36,10 @@ def differing_answers(
     posted: dict[str, Any],
     saved: dict[str, Any],
     meta: dict[str, dict] | None = None,
+    viewer_id: int | None = None,
 ) -> list[Difference]:
-    """The questions, in form order, whose posted answer is not the saved one."""
+    """The questions, in form order, whose posted answer is not the saved one. ``by`` names
+    who saved the other text, unless it was the viewer (their own other tab or device)."""
     meta = meta or {}
     keys = [
         question.key
@@ -45,6 +47,7 @@ def differing_answers(
         if question.key in posted and not same(posted[question.key], saved.get(question.key))
     ]
     names = names_of((meta.get(key) or {}).get("u") for key in keys)
+    names.pop(viewer_id, None)
     return [
         Difference(
             key=key,

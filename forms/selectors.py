@@ -54,6 +54,11 @@ class EntryView:
     # entry's own record unless a refused save's page says otherwise.
     bases: dict[str, int] = field(default_factory=dict)
 
+    @cached_property
+    def has_team(self) -> bool:
+        """Whether anyone besides the owner works on this entry (read only if asked)."""
+        return self.entry.pk is not None and self.entry.collaborators.exists()
+
     @property
     def bases_json(self) -> str:
         return json.dumps(self.bases, separators=(",", ":"), sort_keys=True)
@@ -107,7 +112,11 @@ def entry_view(
         files=files,
         problems=problems,
         progress=section_progress(definition, answers, set(files), problems),
-        bases={**answer_versions(entry), **(bases or {})},
+        bases={
+            **dict.fromkeys(definition.questions, 0),
+            **answer_versions(entry),
+            **(bases or {}),
+        },
     )
 
 

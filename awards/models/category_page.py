@@ -62,10 +62,9 @@ class CategoryPage(EntryFormPreviewModes, ServedPage, Page):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        limit_choices_to={"live": True},
         help_text=(
-            "The form entrants fill in. Several categories may share one. Only published "
-            "forms are offered: publish a new form under Entry forms first."
+            "The form entrants fill in. Several categories may share one. It must be "
+            "published: publish a new form under Entry forms first."
         ),
     )
     entries_per_account = models.PositiveSmallIntegerField(
@@ -75,6 +74,22 @@ class CategoryPage(EntryFormPreviewModes, ServedPage, Page):
         max_length=8,
         blank=True,
         help_text="Starts each entry reference, e.g. PRA gives PRA-2024-0042. Initials if empty.",
+    )
+    collaborator_limit = models.PositiveSmallIntegerField(
+        "colleagues per entry",
+        default=5,
+        help_text=(
+            "How many people besides its owner may work on one entry: colleagues and "
+            "partners the owner invites. 0: entrants work alone."
+        ),
+    )
+    partner_confirmation_required = models.BooleanField(
+        "partner must confirm",
+        default=False,
+        help_text=(
+            "Before an entry is submitted, the partner organisation it names confirms, "
+            "from a link we email them, that it describes the partnership accurately."
+        ),
     )
 
     content_panels = Page.content_panels + [
@@ -94,6 +109,9 @@ class CategoryPage(EntryFormPreviewModes, ServedPage, Page):
                 EntryFormCriteriaPanel(),
                 FieldPanel("entries_per_account"),
                 FieldPanel("reference_code"),
+                FieldRowPanel(
+                    [FieldPanel("collaborator_limit"), FieldPanel("partner_confirmation_required")]
+                ),
             ],
             heading="Entries",
         ),

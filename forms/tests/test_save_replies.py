@@ -51,7 +51,7 @@ def test_a_conflicts_reply_names_each_differing_answer_with_both_texts(signed_in
             "label": "Describe the context",
             "yours": "From the phone",
             "saved": "From the laptop",
-            "by": "Ada Entrant",
+            "by": "",  # her own other device: no name
             "version": 2,
             "value": "From the laptop",
         }

@@ -74,7 +74,7 @@ def save(request, public_id: str):
     except StaleDraft as error:
         note_editing(entry, request.user, request.POST.get("section", ""))
         if wants_json(request):
-            return conflict_reply(entry, error, answers)
+            return conflict_reply(entry, error, answers, request.user.pk)
         return _conflict_page(request, entry, error)
     except EntryError as error:
         if wants_json(request):
@@ -112,6 +112,7 @@ def _conflict_page(request, entry: Entry, error: StaleDraft):
             {key: error.mine[key] for key in error.conflicts or ()},
             current.answers,
             meta=current.answer_meta,
+            viewer_id=request.user.pk,
         ),
     )
 

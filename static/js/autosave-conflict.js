@@ -1,5 +1,5 @@
-// When another tab or device changed the entry: each answer that differs, both texts,
-// and the entrant's choice. Texts are set as text, never as HTML.
+// When another tab, device or person changed the same answer: each answer that differs,
+// both texts with who wrote the other, and the person's choice. Texts are set as text, never as HTML.
 (function () {
   "use strict";
 
@@ -25,19 +25,25 @@
 
   function show(panel, reply, actions) {
     const differences = reply.differences || [];
+    const people = (reply.by || []).join(" and ");
     panel.replaceChildren(
-      element("h3", "conflict__heading", "This entry was changed in another tab or device"),
+      element(
+        "h3",
+        "conflict__heading",
+        people ? `${people} changed the same answer` : "This entry was changed in another tab or device",
+      ),
       element(
         "p",
         "",
-        `It was saved there at ${reply.saved_at}. What you typed here since has not been saved. ` +
+        `It was saved ${people ? `by ${people} ` : "there "}at ${reply.saved_at}. What you typed here since has not been saved. ` +
           (differences.length ? "These answers differ:" : "Choose which version to keep."),
       ),
     );
     for (const difference of differences) {
       const answer = element("div", "conflict__answer");
       const texts = element("div", "conflict__texts");
-      texts.append(text("Saved in the other tab or device", difference.saved), text("Yours, on this page", difference.yours));
+      const source = difference.by ? `Saved by ${difference.by}` : "Saved in the other tab or device";
+      texts.append(text(source, difference.saved), text("Yours, on this page", difference.yours));
       answer.append(element("h4", "conflict__label", difference.label), texts);
       panel.append(answer);
     }
@@ -47,12 +53,27 @@
         panel.hidden = true;
         actions.keepMine();
       }),
-      button("Use the other version", "button button--secondary", actions.useTheirs),
+      button("Use the other version", "button button--secondary", () => {
+        panel.hidden = true;
+        actions.useTheirs();
+      }),
     );
     panel.append(choices);
     panel.hidden = false;
     panel.scrollIntoView({ block: "nearest" });
   }
 
-  window.AwardsConflict = { show };
+  // Taken off the team while typing: the text is shown back, to copy, never dropped.
+  function showRemoved(panel, reply) {
+    panel.replaceChildren(element("h3", "conflict__heading", "Your changes were not saved"), element("p", "", reply.message));
+    for (const answer of reply.yours || []) {
+      const block = element("div", "conflict__answer");
+      block.append(element("h4", "conflict__label", answer.label), element("div", "conflict__body", answer.text));
+      panel.append(block);
+    }
+    panel.hidden = false;
+    panel.scrollIntoView({ block: "nearest" });
+  }
+
+  window.AwardsConflict = { show, showRemoved };
 })();

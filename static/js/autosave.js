@@ -10,7 +10,8 @@
   const DELAY_MS = 3000;
   const RETRY_MS = 5000;
   const OFFLINE = "Not saved: you are offline. We will save when you are back online.";
-  const NOT_ANSWERS = new Set(["csrfmiddlewaretoken", "version", "writer", "action", "remove_file"]);
+  const NOT_ANSWERS = new Set(["csrfmiddlewaretoken", "version", "bases", "writer", "section", "action", "remove_file"]);
+  const EDITING_POLL_MS = 20000;
 
   const randomId = () =>
     Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, "0")).join("");
@@ -75,9 +76,36 @@
     }
   }
 
+  // Show another person's newer text for one answer, as the server holds it.
+  function setAnswer(form, name, value) {
+    const values = Array.isArray(value) ? value.map(String) : value == null ? [] : [String(value)];
+    for (const el of answerControls(form)) {
+      if (el.name !== name || el.type === "hidden") continue;
+      if (el.type === "checkbox" || el.type === "radio") el.checked = values.includes(el.value);
+      else if (el.tagName === "SELECT") for (const option of el.options) option.selected = values.includes(option.value);
+      else el.value = values[0] || "";
+      el.dispatchEvent(new Event("input", { bubbles: true })); // word counts follow
+    }
+  }
+
+  const sameValues = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+  const valuesOf = (pairs, name) => pairs.filter(([n]) => n === name).map(([, v]) => v);
+
   document.querySelectorAll("form[data-autosave]").forEach((form) => {
     const status = form.querySelector("[data-save-status]");
     const versionInput = form.querySelector("[data-version]");
+    const basesInput = form.querySelector("[data-bases]");
+    const presence = document.querySelector(`[data-editing="${form.dataset.entry}"]`);
+    const readBases = () => {
+      try {
+        return JSON.parse(basesInput?.value || "{}");
+      } catch (error) {
+        return {};
+      }
+    };
+    const setBases = (bases) => {
+      if (basesInput) basesInput.value = JSON.stringify(bases);
+    };
     const conflictPanel = form.querySelector("[data-conflict]");
     const key = `entry-unsaved:${form.dataset.entry}`;
     const writerInput = Object.assign(document.createElement("input"), { type: "hidden", name: "writer" });
@@ -97,7 +125,14 @@
     };
     const nextWriter = () => `${page}.${++number}`;
     const remember = () =>
-      storage.write(key, { base: versionInput.value, page, number, pairs: answerPairs(form) });
+      storage.write(key, { base: versionInput.value, bases: readBases(), page, number, pairs: answerPairs(form) });
+    let section = ""; // the section the person is writing in, for "Priya is editing Delivery"
+    form.addEventListener("focusin", (event) => {
+      section = event.target.closest("section.form-section")?.id || section;
+    });
+    const showEditing = (sentence) => {
+      if (presence) presence.textContent = sentence || "";
+    };
 
     function formData(writer) {
       const data = new FormData(form);
@@ -105,6 +140,7 @@
       data.delete("remove_file");
       data.set("action", "autosave");
       data.set("writer", writer);
+      data.set("section", section);
       return data;
     }
 
@@ -133,8 +169,23 @@
       }
     }
 
+    // The texts this save sent; another person's newer text replaces an answer only if
+    // it is still what was sent (nothing typed into it since).
+    let sentPairs = [];
+
     function saved(body) {
       versionInput.value = body.version;
+      const bases = { ...readBases(), ...(body.versions || {}) };
+      const now = answerPairs(form);
+      const others = [];
+      for (const [name, other] of Object.entries(body.others || {})) {
+        if (!sameValues(valuesOf(now, name), valuesOf(sentPairs, name))) continue; // typed since: a conflict next time
+        setAnswer(form, name, other.value);
+        bases[name] = other.version;
+        if (other.by) others.push(other.by);
+      }
+      setBases(bases);
+      showEditing(body.editing_sentence);
       showProgress(body.progress);
       for (const [id, html] of Object.entries(body.files || {})) {
         const group = document.getElementById(id);
@@ -144,6 +195,8 @@
         show(`Your answers were saved, but: ${body.rejected_files.join(" ")}`, "error");
       } else if (dirty) {
         show("Unsaved changes", "unsaved");
+      } else if (others.length) {
+        show(`Saved at ${body.saved_at}. Shows changes by ${[...new Set(others)].join(" and ")}.`, "saved");
       } else {
         show(`Saved at ${body.saved_at}`, "saved");
       }
@@ -155,21 +208,41 @@
       if (response.status === 409 && body.conflict) {
         stopped = true;
         clearTimeout(timer);
-        show("Not saved: this entry was changed in another tab or device. Choose which version to keep.", "conflict");
+        const who = (body.by || []).join(" and ");
+        show(
+          who
+            ? `Not saved: ${who} changed the same answer. Choose which version to keep.`
+            : "Not saved: this entry was changed in another tab or device. Choose which version to keep.",
+          "conflict",
+        );
         window.AwardsConflict.show(conflictPanel, body, {
           keepMine() {
             stopped = false;
-            versionInput.value = body.current_version;
+            const bases = readBases();
+            for (const difference of body.differences || []) bases[difference.key] = difference.version;
+            setBases(bases);
             changed();
             save();
           },
           useTheirs() {
-            leaving = true;
-            dirty = false;
-            storage.forget(key);
-            window.location.reload();
+            stopped = false;
+            const bases = readBases();
+            for (const difference of body.differences || []) {
+              setAnswer(form, difference.key, difference.value);
+              bases[difference.key] = difference.version;
+            }
+            setBases(bases);
+            changed();
+            save(); // anything else this page changed still goes
           },
         });
+        return;
+      }
+      if (response.status === 403 && body.removed) {
+        stopped = true;
+        clearTimeout(timer);
+        show(body.message, "error");
+        window.AwardsConflict.showRemoved(conflictPanel, body);
         return;
       }
       dirty = true;
@@ -218,6 +291,7 @@
       clearTimeout(timer);
       dirty = false;
       const data = formData(nextWriter());
+      sentPairs = answerPairs(form);
       remember(); // the page id and number this text went with
       show("Saving…", "saving");
       send(data, { keepalive });
@@ -244,6 +318,7 @@
       page = kept.page || page;
       number = kept.number || 0;
       versionInput.value = kept.base;
+      if (kept.bases) setBases(kept.bases);
       putBack(form, kept.pairs);
       dirty = true;
       save();
@@ -266,6 +341,20 @@
       remember();
     });
     window.addEventListener("online", () => save());
+    // Who else is writing now, while this page is in view.
+    if (presence) {
+      const poll = async () => {
+        if (document.visibilityState !== "visible" || !navigator.onLine) return;
+        try {
+          const response = await fetch(presence.dataset.url, { headers: { Accept: "application/json" }, credentials: "same-origin" });
+          if (response.ok) showEditing((await response.json()).editing_sentence);
+        } catch (error) {
+          /* a hint only: try again next time */
+        }
+      };
+      setInterval(poll, EDITING_POLL_MS);
+      poll();
+    }
     window.addEventListener("offline", () => {
       if (dirty) show(OFFLINE, "offline");
     });
