@@ -137,6 +137,7 @@ class AdminPageCreationTests(WagtailPageTestCase):
                     "reference_code": "DIA",
                     # The entry-form engine's fields, where present; ignored otherwise.
                     "entries_per_account": "1",
+                    "collaborator_limit": "3",
                 }
             ),
         )
