@@ -9,7 +9,15 @@ from django.utils import timezone
 
 from publishing.site_address import absolute_url
 
-from .models import Entry
+from .models import Collaborator, Entry, Invitation, Role
+
+# Who on the team hears of what, besides the owner (who hears of everything):
+# reminders go to everyone who may change the entry, the confirmation to those
+# who may submit it.
+TEAM_ROLES = {
+    "reminder": (Role.EDIT, Role.SUBMIT),
+    "submitted": (Role.SUBMIT,),
+}
 
 SUBJECTS = {
     "submitted": "Entry received: {reference}",
@@ -39,10 +47,55 @@ def send_entry_email(entry_id: int, kind: str, extra: dict | None = None) -> Non
         **extra,
     }
     subject = SUBJECTS[kind].format(reference=entry.reference or "", title=entry.page.title)
+    for person in recipients(entry, kind):
+        # One email each, addressed to them: nobody sees the others' addresses.
+        _send(subject, kind, {**context, "entrant": person}, person.email)
+
+
+def recipients(entry: Entry, kind: str) -> list:
+    """The owner, then the collaborators whose role hears of ``kind``, in joining order."""
+    people = [entry.entrant]
+    roles = TEAM_ROLES.get(kind, ())
+    if roles:
+        team = Collaborator.objects.filter(entry_id=entry.pk, role__in=roles).select_related("user")
+        people += [member.user for member in team]
+    return [person for person in people if person.email]
+
+
+def _send(subject: str, kind: str, context: dict, to: str) -> None:
     message = EmailMultiAlternatives(
         subject=subject,
         body=render_to_string(f"forms/emails/{kind}.txt", context),
-        to=[entry.entrant.email],
+        to=[to],
     )
     message.attach_alternative(render_to_string(f"forms/emails/{kind}.html", context), "text/html")
     message.send()
+
+
+def send_invitation_email(invitation_id: int, token: str) -> None:
+    """The invitation to join an entry's team: who asks, for which category, what the role
+    allows, until when, and the link (which carries the token; only its digest is stored)."""
+    from .team import ROLE_DESCRIPTIONS, person_name
+
+    invitation = Invitation.objects.select_related("entry", "entry__page", "invited_by").get(
+        pk=invitation_id
+    )
+    if not invitation.is_pending():
+        return  # withdrawn (or sent again with a newer link) before this email went
+    entry = invitation.entry
+    inviter = person_name(invitation.invited_by or entry.entrant)
+    context = {
+        "invitation": invitation,
+        "inviter": inviter,
+        "category": entry.page,
+        "role": invitation.get_role_display().lower(),
+        "role_description": ROLE_DESCRIPTIONS[invitation.role],
+        "invitation_url": absolute_url(reverse("team_invitation", args=[token])),
+        "entrant": None,
+    }
+    _send(
+        f"{inviter} has invited you to work on an entry to {entry.page.title}",
+        "invitation",
+        context,
+        invitation.email,
+    )

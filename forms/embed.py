@@ -11,13 +11,15 @@ from typing import Any
 
 from django.utils import timezone
 
+from .access import EDIT, OWNER, at_least
 from .form_previews import preview_entry_view
-from .hosting import as_host, has_entry_form
+from .hosting import as_host, collaborator_limit, has_entry_form
 from .models import EntryStatus
 from .published import with_published_forms
 from .reopening import Reopened
-from .selectors import entries_on_page, entry_view
+from .selectors import entries_on_page, entry_view, roles_set
 from .services import accepts_changes, entry_deadline
+from .team import role_label
 
 ENTRY_FORM_MODE = "entry-form"
 
@@ -63,10 +65,12 @@ def entry_panel(request, page) -> dict[str, Any]:
     open_now = host.accepts_entries(now)
     if not user.is_authenticated:
         return {"state": "anonymous", "open": open_now}
-    entries = with_published_forms(list(entries_on_page(user, page.pk)))
+    entries = roles_set(user, with_published_forms(list(entries_on_page(user, page.pk))))
     drafts = [e for e in entries if e.status == EntryStatus.DRAFT]
     submitted = [e for e in entries if e.status == EntryStatus.SUBMITTED]
-    can_start = open_now and len(entries) < max(host.entries_per_account, 1)
+    # Entries shared with the person do not count against how many they may start.
+    own = [e for e in entries if e.role == OWNER]
+    can_start = open_now and len(own) < max(host.entries_per_account, 1)
     panel: dict[str, Any] = {
         "open": open_now,
         "can_start": can_start,
@@ -74,13 +78,18 @@ def entry_panel(request, page) -> dict[str, Any]:
         "entries_per_account": host.entries_per_account,
     }
     if drafts:
-        draft = drafts[-1]
+        # Their own latest draft; else the latest one shared with them.
+        draft = ([d for d in drafts if d.role == OWNER] or drafts)[-1]
         draft.page = page  # the host page is already loaded
         view = entry_view(draft)
         panel.update(
             state="draft",
             view=view,
             editable=accepts_changes(draft, host, now),
+            may_edit=at_least(draft.role, EDIT),
+            shared_by=None if draft.role == OWNER else draft.entrant,
+            role_label=role_label(draft.role),
+            takes_teams=collaborator_limit(host) > 0,
             deadline=entry_deadline(draft, host),
             reopened=Reopened.of(draft, now=now),
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .access import role_of
 from .admin.permissions import EXPORT
 
 if TYPE_CHECKING:
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 def may_download_files(user: AbstractBaseUser | AnonymousUser, entry: Entry | None) -> bool:
     """Whether ``user`` may download the files of ``entry``.
 
-    The rule: the entry's owner, or active staff with the Entries admin's
+    The rule: the entry's owner or anyone on its team (forms.access), or active staff with the Entries admin's
     export permission (``forms.export_entry``, "Can export entries and download
     their files", held by the "Entries managers" group). As everywhere in the
     Entries admin, the permission decides, not the ``is_staff`` flag. Seeing
@@ -28,4 +29,6 @@ def may_download_files(user: AbstractBaseUser | AnonymousUser, entry: Entry | No
         return False
     if entry is not None and entry.entrant_id is not None and entry.entrant_id == user.pk:
         return True
+    if entry is not None and role_of(entry, user) is not None:
+        return True  # anyone on the entry's team may read it, files and all
     return user.has_perm(EXPORT)

@@ -1,10 +1,12 @@
 from django.urls import path
 
 from . import views
+from .views import team
 
 urlpatterns = [
     path("", views.my_entries, name="my_entries"),
     path("start/<int:page_id>/", views.start, name="entry_start"),
+    path("invitations/<str:token>/", team.invitation, name="team_invitation"),
     path("<str:public_id>/", views.detail, name="entry_detail"),
     path("<str:public_id>/save/", views.save, name="entry_save"),
     path("<str:public_id>/editing/", views.editing_now, name="entry_editing"),
@@ -12,4 +14,29 @@ urlpatterns = [
     path("<str:public_id>/submit/", views.submit, name="entry_submit"),
     path("<str:public_id>/submitted/", views.submitted, name="entry_submitted"),
     path("<str:public_id>/files/<str:file_id>/", views.download_file, name="entry_file"),
+    # The Team page and what the owner (or, to leave, a collaborator) does there.
+    path("<str:public_id>/team/", team.team_page, name="entry_team"),
+    path("<str:public_id>/team/invite/", team.invite, name="entry_team_invite"),
+    path(
+        "<str:public_id>/team/invitations/<int:invitation_id>/resend/",
+        team.resend,
+        name="entry_team_resend",
+    ),
+    path(
+        "<str:public_id>/team/invitations/<int:invitation_id>/withdraw/",
+        team.withdraw,
+        name="entry_team_withdraw",
+    ),
+    path(
+        "<str:public_id>/team/<int:collaborator_id>/role/",
+        team.change_role,
+        name="entry_team_role",
+    ),
+    path(
+        "<str:public_id>/team/<int:collaborator_id>/remove/",
+        team.remove,
+        name="entry_team_remove",
+    ),
+    path("<str:public_id>/team/hand-over/", team.hand_over, name="entry_team_hand_over"),
+    path("<str:public_id>/team/leave/", team.leave, name="entry_team_leave"),
 ]

@@ -1,24 +1,39 @@
-"""Every entry URL, called by everyone: only the owner and permitted staff get data."""
+"""Every entry URL, called by everyone: the owner, each collaborator role, someone invited
+who has not accepted, someone removed, another entrant, a visitor and staff. Each gets what
+their role allows (view reads, edit saves, submit submits, only the owner manages the team)
+and nobody else learns the entry exists."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import get_resolver, reverse
 
-from forms import services
+from forms import services, team
+from forms.models import Collaborator, Invitation, Role
 from forms.tests.builders import build_user
 
 SECRET = "SECRET-ANSWER-7f3a"
 PDF = b"%PDF-1.4 " + SECRET.encode() + b"\n%%EOF\n"
-ENTRANT_URLS = [
-    "entry_detail",
-    "entry_save",
-    "entry_editing",
-    "entry_review",
-    "entry_submit",
-    "entry_submitted",
-    "entry_file",
-]
+# What each entrant URL asks of the person: to read the entry, change it, submit it,
+# manage its team (the owner alone), or be on the team (to leave it).
+READ, CHANGE, SUBMIT, MANAGE, MEMBER = "read", "change", "submit", "manage", "member"
+ENTRANT_URLS = {
+    "entry_detail": READ,
+    "entry_editing": READ,
+    "entry_review": READ,
+    "entry_submitted": READ,
+    "entry_file": READ,
+    "entry_team": READ,
+    "entry_save": CHANGE,
+    "entry_submit": SUBMIT,
+    "entry_team_invite": MANAGE,
+    "entry_team_resend": MANAGE,
+    "entry_team_withdraw": MANAGE,
+    "entry_team_role": MANAGE,
+    "entry_team_remove": MANAGE,
+    "entry_team_hand_over": MANAGE,
+    "entry_team_leave": MEMBER,
+}
 ADMIN_URLS = [
     "forms_entry_modeladmin_index",
     "forms_entry_modeladmin_inspect",
@@ -30,6 +45,21 @@ ADMIN_URLS = [
     "entries_admin_reopen",
     "entries_admin_withdraw",
     "entries_admin_extend",
+]
+# Each person's rank on the entry (forms.models.team.RANKS); 0 for no role at all.
+RANK = {"owner": 4, "submit collaborator": 3, "edit collaborator": 2, "view collaborator": 1}
+NEEDS = {READ: 1, CHANGE: 2, SUBMIT: 3, MANAGE: 4, MEMBER: 1}
+PEOPLE = [
+    "anonymous",
+    "another entrant",
+    "editor without entries permission",
+    "owner",
+    "view collaborator",
+    "edit collaborator",
+    "submit collaborator",
+    "invited, not accepted",
+    "removed collaborator",
+    "entries manager",
 ]
 
 
@@ -45,37 +75,80 @@ def world(entrant, other_entrant, awards_editor, entries_manager, category):
     )
     entry.refresh_from_db()
     stored = entry.files.get()
+    members = {
+        role: Collaborator.objects.create(
+            entry=entry, user=build_user(f"{role}@example.org", first_name=role), role=role
+        )
+        for role in (Role.VIEW, Role.EDIT, Role.SUBMIT)
+    }
+    invited_user = build_user("invited@example.org")
+    waiting = team.invite(entry=entry, by=entrant, email=invited_user.email, role=Role.EDIT)
+    removed_user = build_user("removed@example.org")
+    removed = Collaborator.objects.create(entry=entry, user=removed_user, role=Role.SUBMIT)
+    team.remove(entry=entry, by=entrant, collaborator_id=removed.pk)
+    entry.refresh_from_db()
+
+    def at(name, *args):
+        return reverse(name, args=[entry.public_id, *args])
+
     index = reverse("forms_entry_modeladmin_index")
-    urls = {
-        "entry_detail": ("get", reverse("entry_detail", args=[entry.public_id])),
-        "entry_save": ("post", reverse("entry_save", args=[entry.public_id])),
-        "entry_editing": ("get", reverse("entry_editing", args=[entry.public_id])),
-        "entry_review": ("get", reverse("entry_review", args=[entry.public_id])),
-        "entry_submit": ("post", reverse("entry_submit", args=[entry.public_id])),
-        "entry_submitted": ("get", reverse("entry_submitted", args=[entry.public_id])),
-        "entry_file": ("get", reverse("entry_file", args=[entry.public_id, stored.public_id])),
-        "forms_entry_modeladmin_index": ("get", index),
-        "forms_entry_modeladmin_inspect": (
+    # In order: reading, then changes, and last the ones that change the team itself
+    # (the owner removes the view collaborator, hands over to the submitter, then leaves).
+    urls = [
+        ("entry_detail", "get", at("entry_detail")),
+        ("entry_editing", "get", at("entry_editing")),
+        ("entry_review", "get", at("entry_review")),
+        ("entry_submitted", "get", at("entry_submitted")),
+        ("entry_file", "get", at("entry_file", stored.public_id)),
+        ("entry_team", "get", at("entry_team")),
+        ("entry_save", "post", at("entry_save")),
+        ("entry_submit", "post", at("entry_submit")),
+        ("entry_team_invite", "post", at("entry_team_invite")),
+        ("entry_team_resend", "post", at("entry_team_resend", waiting.invitation.pk)),
+        ("entry_team_withdraw", "post", at("entry_team_withdraw", waiting.invitation.pk)),
+        ("entry_team_role", "get", at("entry_team_role", members[Role.EDIT].pk)),
+        ("entry_team_role", "post", at("entry_team_role", members[Role.EDIT].pk)),
+        ("entry_team_remove", "get", at("entry_team_remove", members[Role.VIEW].pk)),
+        ("entry_team_remove", "post", at("entry_team_remove", members[Role.VIEW].pk)),
+        ("entry_team_hand_over", "get", at("entry_team_hand_over")),
+        ("entry_team_hand_over", "post", at("entry_team_hand_over")),
+        ("entry_team_leave", "get", at("entry_team_leave")),
+        ("entry_team_leave", "post", at("entry_team_leave")),
+        ("forms_entry_modeladmin_index", "get", index),
+        (
+            "forms_entry_modeladmin_inspect",
             "get",
             reverse("forms_entry_modeladmin_inspect", args=[entry.pk]),
         ),
-        "export_csv": ("get", index + "?export=csv"),
-        "export_xlsx": ("get", index + "?export=xlsx"),
-        "entries_admin_print": ("get", reverse("entries_admin_print", args=[entry.pk])),
-        "entries_admin_file": ("get", reverse("entries_admin_file", args=[stored.public_id])),
-        "entries_admin_archive": ("get", reverse("entries_admin_archive", args=[category.pk])),
-        "entries_admin_reopen": ("get", reverse("entries_admin_reopen", args=[entry.pk])),
-        "entries_admin_withdraw": ("get", reverse("entries_admin_withdraw", args=[entry.pk])),
-        "entries_admin_extend": ("get", reverse("entries_admin_extend", args=[entry.pk])),
-    }
+        ("export_csv", "get", index + "?export=csv"),
+        ("export_xlsx", "get", index + "?export=xlsx"),
+        ("entries_admin_print", "get", reverse("entries_admin_print", args=[entry.pk])),
+        ("entries_admin_file", "get", reverse("entries_admin_file", args=[stored.public_id])),
+        ("entries_admin_archive", "get", reverse("entries_admin_archive", args=[category.pk])),
+        ("entries_admin_reopen", "get", reverse("entries_admin_reopen", args=[entry.pk])),
+        ("entries_admin_withdraw", "get", reverse("entries_admin_withdraw", args=[entry.pk])),
+        ("entries_admin_extend", "get", reverse("entries_admin_extend", args=[entry.pk])),
+    ]
     people = {
         "anonymous": None,
         "another entrant": other_entrant,
         "editor without entries permission": awards_editor,
         "owner": entrant,
+        "view collaborator": members[Role.VIEW].user,
+        "edit collaborator": members[Role.EDIT].user,
+        "submit collaborator": members[Role.SUBMIT].user,
+        "invited, not accepted": invited_user,
+        "removed collaborator": removed_user,
         "entries manager": entries_manager,
     }
-    return entry, urls, people
+    form_data = {
+        "entry_save": {"version": entry.version, "context": "overwritten"},
+        "entry_submit": {"version": entry.version},
+        "entry_team_invite": {"email": "new.person@example.org", "role": "view"},
+        "entry_team_role": {"role": "submit"},
+        "entry_team_hand_over": {"collaborator": members[Role.SUBMIT].pk},
+    }
+    return entry, urls, people, form_data
 
 
 def body(response) -> bytes:
@@ -84,18 +157,30 @@ def body(response) -> bytes:
     return response.content
 
 
-def call(user, method, url, entry):
+def call(user, method, url, data):
     client = Client()
     if user is not None:
         client.force_login(user)
-    data = {"version": entry.version, "context": "overwritten"} if method == "post" else {}
-    return getattr(client, method)(url, data)
+    return getattr(client, method)(url, data if method == "post" else {})
 
 
-def expected_allowed(person: str, name: str) -> bool:
+def expected(person: str, name: str) -> str:
+    """ "ok", "login", 403 or 404: what ``person`` gets from the URL called ``name``."""
     if name in ENTRANT_URLS:
-        return person == "owner" or (person == "entries manager" and name == "entry_file")
-    return person == "entries manager"
+        if person == "anonymous":
+            return 404 if name == "entry_file" else "login"
+        if person == "entries manager" and name == "entry_file":
+            return "ok"
+        rank = RANK.get(person, 0)
+        if name == "entry_save" and person == "removed collaborator":
+            return 403  # their text shown back to them (forms.team_removal)
+        if rank == 0:
+            return 404
+        return "ok" if rank >= NEEDS[ENTRANT_URLS[name]] else 403
+    if person == "entries manager":
+        return "ok"
+    # Staff without the permission are refused; anyone else is asked to sign in as staff.
+    return 403 if person == "editor without entries permission" else "login"
 
 
 def test_every_entry_url_is_covered():
@@ -105,45 +190,54 @@ def test_every_entry_url_is_covered():
         if isinstance(p, str) and (p.startswith("entry_") or p.startswith("entries_admin_"))
     }
     assert names - {"entry_start"} == {
-        n for n in ENTRANT_URLS + ADMIN_URLS if n.startswith(("entry_", "entries_admin_"))
+        n for n in [*ENTRANT_URLS, *ADMIN_URLS] if n.startswith(("entry_", "entries_admin_"))
     }
 
 
-@pytest.mark.parametrize(
-    "person",
-    [
-        "anonymous",
-        "another entrant",
-        "editor without entries permission",
-        "owner",
-        "entries manager",
-    ],
-)
-def test_only_the_owner_and_permitted_staff_get_data(world, person):
-    entry, urls, people = world
+@pytest.mark.parametrize("person", PEOPLE)
+def test_each_person_gets_what_their_role_allows_and_no_more(world, person):
+    entry, urls, people, form_data = world
     user = people[person]
-    for name, (method, url) in urls.items():
-        response = call(user, method, url, entry)
+    team_before = set(entry.collaborators.values_list("user_id", "role"))
+    for name, method, url in urls:
+        response = call(user, method, url, form_data.get(name, {}))
         content = body(response)
-        if expected_allowed(person, name):
-            assert response.status_code in (200, 302), (person, name, response.status_code)
+        want = expected(person, name)
+        where = (person, name, method, response.status_code)
+        if want == "ok":
+            # Allowed through: a page, a redirect, or (submit) the entry's own problems.
+            assert response.status_code in (200, 302) or (
+                name == "entry_submit" and response.status_code == 400
+            ), where
+            continue
+        if want == "login":
+            assert response.status_code == 302 and "login" in response["Location"], where
         else:
-            assert SECRET.encode() not in content, (person, name)
-            signs_in = response.status_code == 302 and "login" in response.get("Location", "")
-            if person == "anonymous" and name in ENTRANT_URLS:
-                assert signs_in or response.status_code == 404, (person, name)
-            elif person == "anonymous" or (
-                name not in ENTRANT_URLS and person in ("another entrant", "owner")
-            ):
-                assert signs_in, (person, name, response.status_code)
-            elif name in ENTRANT_URLS:
-                assert response.status_code == 404, (person, name, response.status_code)
-            else:
-                assert response.status_code == 403, (person, name, response.status_code)
+            assert response.status_code == want, where
+        if RANK.get(person, 0) == 0:
+            assert SECRET.encode() not in content, where
+
     entry.refresh_from_db()
-    assert entry.answers["context"] in (SECRET, "overwritten")
+    may_change = RANK.get(person, 0) >= 2
+    assert entry.answers["context"] == ("overwritten" if may_change else SECRET)
+    assert entry.status == "draft"
+    team_after = set(entry.collaborators.values_list("user_id", "role"))
+    if person == "owner":
+        # Removed the view collaborator, made the editor a submitter, handed the entry to
+        # the first submitter and, no longer the owner, left the team.
+        assert entry.entrant == people["submit collaborator"]
+        assert team_after == {
+            (people["edit collaborator"].pk, Role.SUBMIT),
+        }
+    elif person in ("view collaborator", "edit collaborator", "submit collaborator"):
+        assert entry.entrant == people["owner"]
+        assert team_after == {pair for pair in team_before if pair[0] != user.pk}  # they left
+    else:
+        assert entry.entrant == people["owner"]
+        assert team_after == team_before
     if person != "owner":
-        assert entry.answers["context"] == SECRET
+        assert Invitation.objects.get(email="invited@example.org").is_pending()
+        assert not Invitation.objects.filter(email="new.person@example.org").exists()
 
 
 def test_public_entry_ids_are_random_not_sequential(entrant, category, home_page):

@@ -11,12 +11,14 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
 from .. import services
+from ..access import EDIT, OWNER, at_least, entries_for, with_role
 from ..downloads import file_download
 from ..file_access import may_download_files
 from ..hosting import as_host
-from ..models import Entry, EntryFile, EntryStatus
+from ..models import EntryFile, EntryStatus
 from ..reopening import Reopened, reopen_reasons
 from ..selectors import entry_for_person, entry_view
+from ..team import role_label
 
 
 @login_required
@@ -36,10 +38,11 @@ def detail(request, public_id: str):
 @require_GET
 @never_cache
 def my_entries(request):
+    # Their own entries and those shared with them (forms.access), each with their role.
     entries = list(
-        Entry.objects.filter(entrant=request.user)
+        entries_for(request.user)
         .exclude(status=EntryStatus.WITHDRAWN)
-        .select_related("page")
+        .select_related("page", "entrant")
         .order_by("-updated_at")
     )
     pages = {p.pk: p for p in Page.objects.filter(pk__in={e.page_id for e in entries}).specific()}
@@ -58,8 +61,17 @@ def my_entries(request):
             reopened = Reopened(
                 reason=reasons.get(entry.pk, ""), deadline=deadline, editable=editable
             )
+        with_role(entry, request.user)
         rows.append(
-            {"entry": entry, "deadline": deadline, "editable": editable, "reopened": reopened}
+            {
+                "entry": entry,
+                "deadline": deadline,
+                "editable": editable and at_least(entry.role, EDIT),
+                "closed": entry.is_draft and not editable,
+                "reopened": reopened,
+                "shared": entry.role != OWNER,
+                "role_label": role_label(entry.role),
+            }
         )
     return render(request, "forms/my_entries.html", {"rows": rows, "page": None})
 
