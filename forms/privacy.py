@@ -23,6 +23,12 @@ these functions. The ``purge_drafts`` command calls the last.
     Text the entrant wrote in their answers is kept as written.
   - ``"delete"``: the entry and its files are deleted as well.
 
+  Before that, an entry the person owns with a colleague on its team who may
+  edit and submit passes to the earliest of them to join (forms.team): it
+  becomes theirs, with a line in its history, and the rules above no longer
+  apply to it. An entry the person only worked on as a collaborator stays with
+  its owner; their place on its team goes with the account.
+
   An unknown setting refuses the deletion (ValueError), so the account stays.
   Then accounts deletes the account itself, with its email addresses and
   authenticators; history lines the person wrote as staff stay, without their
@@ -47,8 +53,9 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from .hosting import as_host
-from .models import Entry, EntryFile, EntryStatus
+from .models import Collaborator, Entry, EntryFile, EntryStatus, Role
 from .services import entry_deadline
+from .team import pass_on_before_deletion
 
 ANONYMISE = "anonymise"
 DELETE = "delete"
@@ -153,6 +160,8 @@ def delete_or_anonymise_entries(*, user) -> None:
     retention = settings.SUBMITTED_ENTRY_RETENTION
     if retention not in {ANONYMISE, DELETE}:
         raise ValueError(f"SUBMITTED_ENTRY_RETENTION must be {ANONYMISE!r} or {DELETE!r}")
+    # Entries with an edit-and-submit colleague pass to them, before anything is deleted.
+    pass_on_before_deletion(user=user)
     entries = Entry.objects.filter(entrant=user)
     list(entries.select_for_update())  # lock them against a save in another tab
     if retention == DELETE:
@@ -165,12 +174,17 @@ def delete_or_anonymise_entries(*, user) -> None:
 
 def deletion_summary(*, user) -> dict[str, Any]:
     """What the delete-account page says about ``user``'s entries: how many
-    drafts and submitted entries they have, and whether submitted ones are kept."""
-    entries = Entry.objects.filter(entrant=user)
+    drafts and submitted entries they have, and whether submitted ones are kept;
+    how many pass to a colleague, and how many they work on as a collaborator."""
+    owned = Entry.objects.filter(entrant=user)
+    passing = owned.filter(collaborators__role=Role.SUBMIT).distinct()
+    entries = owned.exclude(pk__in=passing.values("pk"))
     return {
         "keeps_submitted": settings.SUBMITTED_ENTRY_RETENTION == ANONYMISE,
         "drafts": entries.filter(reference__isnull=True).count(),
         "submitted": entries.filter(reference__isnull=False).count(),
+        "handed_over": passing.count(),
+        "shared": Collaborator.objects.filter(user=user).count(),
     }
 
 

@@ -466,7 +466,9 @@ def leave(*, entry: Entry, user, now: datetime | None = None) -> None:
     remove(entry=entry, by=user, collaborator_id=member.pk, now=now)
 
 
-def _hand_over(entry: Entry, member: Collaborator, actor, now: datetime, *, keep_old: bool) -> None:
+def _hand_over(
+    entry: Entry, member: Collaborator, actor, now: datetime, *, keep_old: bool, reason: str = ""
+) -> None:
     """Make ``member`` the owner; the old owner stays on as an edit-and-submit collaborator."""
     old_owner_id = entry.entrant_id
     member.delete()
@@ -479,6 +481,7 @@ def _hand_over(entry: Entry, member: Collaborator, actor, now: datetime, *, keep
         entry_id=entry.pk,
         action=EntryEvent.Action.OWNER_CHANGED,
         actor=actor,
+        reason=reason,
         created_at=now,
         details={"from_user_id": old_owner_id, "to_user_id": member.user_id},
     )
@@ -528,6 +531,8 @@ def pass_on_before_deletion(*, user, now: datetime | None = None) -> int:
     for entry in Entry.objects.select_for_update().filter(entrant=user):
         member = successor(entry)
         if member is not None:
-            _hand_over(entry, member, None, now, keep_old=False)
+            _hand_over(
+                entry, member, None, now, keep_old=False, reason="The owner deleted their account."
+            )
             passed += 1
     return passed
