@@ -78,8 +78,10 @@ def entry_panel(request, page) -> dict[str, Any]:
         "entries_per_account": host.entries_per_account,
     }
     if drafts:
-        # Their own latest draft; else the latest one shared with them.
-        draft = ([d for d in drafts if d.role == OWNER] or drafts)[-1]
+        # The draft the address names (?entry=, forms.team.work_address); else their own
+        # latest draft; else the latest one shared with them.
+        named = [d for d in drafts if d.public_id == request.GET.get("entry")]
+        draft = (named or [d for d in drafts if d.role == OWNER] or drafts)[-1]
         draft.page = page  # the host page is already loaded
         view = entry_view(draft)
         panel.update(

@@ -138,6 +138,16 @@ class Sent:
     token: str
 
 
+def work_address(entry: Entry, anchor: str = "entry") -> str:
+    """The category page with the entry's form. The page shows a person's own draft before
+    one shared with them, so for someone not the owner (``entry.role``, set by
+    forms.access) the address names the entry: ``?entry=<public id>``."""
+    address = getattr(entry.page, "url", None) or ""
+    if getattr(entry, "role", OWNER) not in (OWNER, None):
+        address += f"?entry={entry.public_id}"
+    return f"{address}#{anchor}"
+
+
 def role_label(role: str | None) -> str:
     """A role as the entrant reads it: "Owner", "View", "Edit", "Edit and submit"."""
     if role == OWNER:

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.tests.builders import link_in_last_email, signup_data
-from forms import team
+from forms import services, team
 from forms.models import Collaborator, EntryEvent, Invitation, Role
 from forms.models.team import token_digest
 from forms.tests.builders import build_user
@@ -70,7 +70,7 @@ def test_the_owner_invites_by_email_and_the_link_in_it_works(
     assert "Join the team" in priya.get(path_of(link)).text
     joined = priya.post(path_of(link))
     assert joined.status_code == 302
-    assert joined["Location"] == f"{draft.page.url}#entry"
+    assert joined["Location"] == f"{draft.page.url}?entry={draft.public_id}#entry"
     member = Collaborator.objects.get(entry=draft)
     assert (member.user, member.role) == (colleague, Role.SUBMIT)
     event = EntryEvent.objects.get(entry=draft, action=EntryEvent.Action.JOINED)
@@ -83,7 +83,7 @@ def test_the_owner_invites_by_email_and_the_link_in_it_works(
     assert 'id="entry"' in page.text
     assert draft.public_id in priya.get(reverse("my_entries")).text
     # Opening the link again takes her straight to the entry.
-    assert priya.get(path_of(link))["Location"] == f"{draft.page.url}#entry"
+    assert priya.get(path_of(link))["Location"] == f"{draft.page.url}?entry={draft.public_id}#entry"
 
 
 def test_someone_without_an_account_signs_up_from_the_link_and_lands_on_the_entry(
@@ -116,7 +116,7 @@ def test_someone_without_an_account_signs_up_from_the_link_and_lands_on_the_entr
 
     assert "Join the team" in browser.get(invitation_path).text
     joined = browser.post(invitation_path)
-    assert joined["Location"] == f"{draft.page.url}#entry"
+    assert joined["Location"] == f"{draft.page.url}?entry={draft.public_id}#entry"
     assert Collaborator.objects.filter(entry=draft, user__email="priya.shah@example.org").exists()
 
 
@@ -328,3 +328,23 @@ def test_the_invitation_email_is_not_sent_once_withdrawn(
     for callback in callbacks:
         callback()
     assert mail.outbox == []
+
+
+def test_someone_with_their_own_draft_there_lands_on_the_shared_entry_not_theirs(
+    draft, entrant, colleague, category
+):
+    theirs = services.start_entry(user=colleague, page=category)
+    sent = invite(draft, entrant)
+    browser, url = opened_by(colleague, sent.token)
+    landed = browser.post(url)["Location"]
+    assert landed == f"{category.url}?entry={draft.public_id}#entry"
+    page = browser.get(landed.split("#")[0])
+    assert reverse("entry_save", args=[draft.public_id]) in page.text
+    assert reverse("entry_save", args=[theirs.public_id]) not in page.text
+    # Without naming it, the page shows her own; My entries names the shared one.
+    assert reverse("entry_save", args=[theirs.public_id]) in browser.get(category.url).text
+    assert f"?entry={draft.public_id}#entry" in browser.get(reverse("my_entries")).text
+    # A made-up or another person's id in the address changes nothing.
+    assert reverse("entry_save", args=[theirs.public_id]) in (
+        browser.get(category.url + "?entry=nonsense").text
+    )

@@ -284,3 +284,65 @@ def test_the_confirmation_goes_to_the_owner_and_those_who_may_submit(
         "submitter@example.org",
     ]
     assert all("Entry received" in m.subject for m in mail.outbox)
+
+
+# Where a collaborator finds the entry -------------------------------------------------
+
+
+def test_my_entries_lists_shared_entries_with_the_role_and_the_owners_name(
+    team_draft, member, colleague, category
+):
+    own = services.start_entry(user=colleague, page=category)
+    page = signed_in_as(colleague).get(reverse("my_entries"))
+    assert page.status_code == 200
+    assert "Shared with you by Ada Entrant. Your role: edit" in page.text
+    assert url(team_draft, "entry_team") in page.text
+    assert url(own, "entry_team") in page.text  # her own entry too, not marked shared
+    assert page.text.count("Shared with you by") == 1
+
+
+def test_a_view_collaborator_reads_the_entry_on_the_category_page_without_a_form(
+    team_draft, member, entrant
+):
+    services.save_draft(
+        entry=team_draft, user=entrant, answers={"context": "Ada's"}, base_version=1
+    )
+    member.role = Role.VIEW
+    member.save()
+    page = signed_in_as(member.user).get(team_draft.page.url)
+    assert "Shared with you by Ada Entrant. Your role: view." in page.text
+    assert "Your role on this entry lets you read it, not change it." in page.text
+    assert "Ada&#x27;s" in page.text or "Ada's" in page.text
+    assert url(team_draft, "entry_save") not in page.text
+
+
+def test_an_editor_gets_the_form_and_a_shared_entry_does_not_count_against_their_own(
+    team_draft, member, colleague
+):
+    page = signed_in_as(colleague).get(team_draft.page.url)
+    assert url(team_draft, "entry_save") in page.text
+    assert "Start an entry of your own" in page.text
+    assert reverse("entry_start", args=[team_draft.page_id]) in page.text
+
+
+def test_the_owner_finds_the_team_page_from_the_entry_form(signed_in, draft):
+    page = signed_in.get(draft.page.url)
+    assert "Team: invite colleagues to work on this entry" in page.text
+    assert url(draft, "entry_team") in page.text
+
+
+def test_a_category_without_teams_does_not_offer_the_team_page(signed_in, draft, category):
+    category.collaborator_limit = 0
+    category.save_revision().publish()
+    assert "Team: invite colleagues" not in signed_in.get(draft.page.url).text
+
+
+def test_a_colleagues_save_without_javascript_comes_back_to_the_shared_entry(
+    team_draft, member, colleague
+):
+    response = signed_in_as(colleague).post(
+        url(team_draft, "entry_save"), {"version": team_draft.version, "context": "Priya's"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"{team_draft.page.url}?entry={team_draft.public_id}#entry"
+    assert Entry.objects.get(pk=team_draft.pk).answers["context"] == "Priya's"

@@ -6,6 +6,7 @@ import json
 
 from ..exceptions import InvalidAnswers
 from ..models import Entry
+from ..team import work_address
 
 MAX_BASES = 500
 
@@ -20,7 +21,7 @@ def wants_json(request) -> bool:
 
 
 def page_url(entry: Entry, anchor: str = "entry") -> str:
-    return f"{entry.page.url}#{anchor}"
+    return work_address(entry, anchor)
 
 
 def base_version(request) -> int:

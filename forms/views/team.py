@@ -100,11 +100,13 @@ def _team_page(request, entry: Entry, *, form=None, status=200, offer_resend=Non
     )
 
 
-def entry_address(entry: Entry) -> str:
-    """Where the entry is worked on: its category page's form while a draft, else its page."""
-    address = getattr(entry.page, "url", None)
-    if entry.status == EntryStatus.DRAFT and address:
-        return f"{address}#entry"
+def entry_address(entry: Entry, user=None) -> str:
+    """Where the entry is worked on: its category page's form while a draft (naming the
+    entry for anyone but its owner, forms.team.work_address), else its own page."""
+    if entry.status == EntryStatus.DRAFT and getattr(entry.page, "url", None):
+        if user is not None and not hasattr(entry, "role"):
+            entry.role = OWNER if entry.entrant_id == user.pk else Role.VIEW
+        return team.work_address(entry)
     return reverse("entry_detail", args=[entry.public_id])
 
 
@@ -397,7 +399,7 @@ def invitation(request, token: str):
     if not request.user.is_authenticated:
         return _invitation_page(request, found)
     if found.accepted_at is not None:  # the same person, again: straight to the entry
-        return HttpResponseRedirect(entry_address(found.entry))
+        return HttpResponseRedirect(entry_address(found.entry, request.user))
     if request.method == "GET":
         return _invitation_page(request, found)
     try:
@@ -410,4 +412,4 @@ def invitation(request, token: str):
         f"You have joined the team for {team.person_name(entry.entrant)}'s entry to "
         f"{entry.page.title}.",
     )
-    return HttpResponseRedirect(entry_address(entry))
+    return HttpResponseRedirect(entry_address(entry, request.user))
