@@ -10,6 +10,7 @@ from django.utils import timezone
 from publishing.site_address import absolute_url
 
 from .models import Collaborator, Entry, Invitation, Role
+from .models.team import token_digest
 
 # Who on the team hears of what, besides the owner (who hears of everything):
 # reminders go to everyone who may change the entry, the confirmation to those
@@ -80,8 +81,8 @@ def send_invitation_email(invitation_id: int, token: str) -> None:
     invitation = Invitation.objects.select_related("entry", "entry__page", "invited_by").get(
         pk=invitation_id
     )
-    if not invitation.is_pending():
-        return  # withdrawn (or sent again with a newer link) before this email went
+    if not invitation.is_pending() or invitation.token_digest != token_digest(token):
+        return  # withdrawn, or sent again with a newer link, before this email went
     entry = invitation.entry
     inviter = person_name(invitation.invited_by or entry.entrant)
     context = {

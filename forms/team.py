@@ -48,6 +48,9 @@ ROLE_DESCRIPTIONS = {
 
 # A resend within this time of the last email is refused: it would only fill an inbox.
 RESEND_INTERVAL = timedelta(minutes=1)
+# How many invitation emails (new or sent again) one entry may send in a day: enough for
+# any real team, and a limit on what a withdraw-and-invite loop could send to strangers.
+DAILY_INVITATIONS = 25
 
 
 class TeamError(EntryError):
@@ -87,6 +90,24 @@ class TeamFull(TeamError):
 class TeamsNotAllowed(TeamError):
     status_code = 403
     message = "This category does not take team entries: only the owner can work on an entry."
+
+
+class TooManyInvitations(TeamError):
+    status_code = 429
+    message = (
+        "This entry has sent as many invitations as it may in one day. "
+        "Try again tomorrow, or contact the awards team."
+    )
+
+
+def _check_daily_limit(entry: Entry, now: datetime) -> None:
+    sent = EntryEvent.objects.filter(
+        entry_id=entry.pk,
+        action=EntryEvent.Action.INVITED,
+        created_at__gt=now - timedelta(days=1),
+    ).count()
+    if sent >= DAILY_INVITATIONS:
+        raise TooManyInvitations()
 
 
 class NotOnTeam(TeamError):
@@ -234,6 +255,7 @@ def invite(*, entry: Entry, by, email: str, role: str, now: datetime | None = No
                 "besides the owner on an entry, counting invitations not yet answered. "
                 "Remove someone or withdraw an invitation first."
             )
+        _check_daily_limit(entry, now)
         token = new_token()
         invitation = Invitation.objects.create(
             entry=entry,
@@ -289,10 +311,18 @@ def resend(*, entry: Entry, by, invitation_id: int, now: datetime | None = None)
             taken = entry.collaborators.count() + entry.invitations.pending(now).count()
             if taken >= limit:
                 raise TeamFull("The team is full, so this invitation cannot be sent again.")
+        _check_daily_limit(entry, now)
         token = new_token()
         invitation.token_digest = token_digest(token)
         invitation.expires_at = now + INVITATION_LIFETIME
         invitation.save(update_fields=["token_digest", "expires_at"])
+        EntryEvent.objects.create(
+            entry=entry,
+            action=EntryEvent.Action.INVITED,
+            actor=by,
+            created_at=now,
+            details={"email": invitation.email, "role": invitation.role, "resent": True},
+        )
         transaction.on_commit(lambda: send_invitation.enqueue(invitation.pk, token))
     return Sent(invitation, token)
 

@@ -348,3 +348,36 @@ def test_someone_with_their_own_draft_there_lands_on_the_shared_entry_not_theirs
     assert reverse("entry_save", args=[theirs.public_id]) in (
         browser.get(category.url + "?entry=nonsense").text
     )
+
+
+def test_an_entry_sends_at_most_so_many_invitations_a_day(signed_in, draft, entrant, category):
+    category.collaborator_limit = 100
+    category.save_revision().publish()
+    draft.refresh_from_db()
+    for n in range(team.DAILY_INVITATIONS):
+        sent = invite(draft, entrant, email=f"person{n}@example.org")
+        team.withdraw(entry=draft, by=entrant, invitation_id=sent.invitation.pk)
+    response = signed_in.post(
+        team_url(draft, "entry_team_invite"), {"email": "one.more@example.org", "role": "edit"}
+    )
+    assert response.status_code == 429
+    assert "as many invitations as it may in one day" in response.text
+    assert not Invitation.objects.filter(email="one.more@example.org").exists()
+    tomorrow = timezone.now() + timedelta(days=1, minutes=1)
+    assert invite(draft, entrant, email="one.more@example.org", now=tomorrow)
+
+
+def test_an_email_queued_before_a_resend_does_not_send_the_dead_link(
+    draft, entrant, django_capture_on_commit_callbacks
+):
+    from forms.emails import send_invitation_email
+
+    first = invite(draft, entrant)
+    team.resend(
+        entry=draft,
+        by=entrant,
+        invitation_id=first.invitation.pk,
+        now=timezone.now() + timedelta(minutes=2),
+    )
+    send_invitation_email(first.invitation.pk, first.token)
+    assert mail.outbox == []
