@@ -346,3 +346,21 @@ def test_a_colleagues_save_without_javascript_comes_back_to_the_shared_entry(
     assert response.status_code == 302
     assert response["Location"] == f"{team_draft.page.url}?entry={team_draft.public_id}#entry"
     assert Entry.objects.get(pk=team_draft.pk).answers["context"] == "Priya's"
+
+
+def test_a_submitted_entry_whose_owner_left_without_a_submitter_is_anonymised_and_still_shown(
+    team_draft, member, entrant, colleague, django_capture_on_commit_callbacks
+):
+    services.save_draft(entry=team_draft, user=entrant, answers=complete_answers(), base_version=1)
+    team_draft.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit_entry(entry=team_draft, user=entrant, base_version=2)
+    personal_data.delete_account(user=entrant)
+
+    entry = Entry.objects.get(pk=team_draft.pk)
+    assert entry.entrant is None  # today's rule: kept for the record, without the account
+    priya = signed_in_as(colleague)
+    assert "Shared with you by (account deleted)" in priya.get(reverse("my_entries")).text
+    team_page = priya.get(url(entry, "entry_team"))
+    assert team_page.status_code == 200
+    assert "Someone who has deleted their account" in team_page.text
