@@ -11,5 +11,11 @@ urlpatterns = [
     path("<str:public_id>/review/", views.review, name="entry_review"),
     path("<str:public_id>/submit/", views.submit, name="entry_submit"),
     path("<str:public_id>/submitted/", views.submitted, name="entry_submitted"),
+    path("<str:public_id>/history/", views.history, name="entry_history"),
+    path(
+        "<str:public_id>/history/<int:revision_id>/restore/",
+        views.restore,
+        name="entry_history_restore",
+    ),
     path("<str:public_id>/files/<str:file_id>/", views.download_file, name="entry_file"),
 ]

@@ -1,6 +1,7 @@
 """Entrant views: thin. Each parses the request, calls one service, renders or redirects."""
 
 from .editing import editing_now, save, start
+from .history import history, restore
 from .reading import detail, download_file, my_entries
 from .submitting import review, submit, submitted
 
@@ -8,7 +9,9 @@ __all__ = [
     "editing_now",
     "detail",
     "download_file",
+    "history",
     "my_entries",
+    "restore",
     "review",
     "save",
     "start",
