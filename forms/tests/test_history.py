@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from forms import services
+from accounts import personal_data
+from forms import privacy, services
 from forms.history import entry_history, word_changes
 from forms.models import AnswerRevision, Collaborator, Entry, EntryEvent, EntryStatus, Role
 from forms.tests.builders import build_entry_file, complete_answers
@@ -266,3 +267,73 @@ def test_the_entry_pages_link_to_the_history(client, written, entrant):
     client.force_login(entrant)
     detail = client.get(reverse("entry_detail", args=[written.public_id])).content.decode()
     assert history_url(written) in detail
+
+
+# The data download and retention.
+
+
+def test_the_data_download_holds_each_owned_entrys_answer_history(written, entrant, colleague):
+    [data] = personal_data.export_user_data(user=entrant)["entries"]
+
+    assert [
+        (r["question_key"], r["version"], r["answer"], r["written_by"])
+        for r in data["answer_history"]
+    ] == [
+        ("context", 2, "We halved waiting lists.", "Ada Entrant"),
+        ("context", 3, "We halved waiting lists in a year.", "Priya Shah"),
+        ("notes", 4, "Thanks to the team.", "Ada Entrant"),
+    ]
+    assert data["answer_history"][0]["written_at"].startswith(str(START.year))
+    # A collaborator's own download holds their account, not the owner's entry.
+    assert personal_data.export_user_data(user=colleague)["entries"] == []
+
+
+def test_deleting_a_draft_with_the_account_deletes_its_history(written, entrant):
+    personal_data.delete_account(user=entrant)
+
+    assert not AnswerRevision.objects.filter(entry_id=written.pk).exists()
+
+
+@pytest.fixture
+def submitted(written, entrant):
+    save(written, entrant, complete_answers(), hours=5)
+    return services.submit_entry(
+        entry=fresh(written), user=entrant, base_version=fresh(written).version
+    )
+
+
+def test_an_anonymised_entry_keeps_its_answers_but_not_its_history(submitted, entrant):
+    personal_data.delete_account(user=entrant)
+
+    entry = Entry.objects.get(pk=submitted.pk)
+    assert entry.entrant is None
+    assert entry.answers["context"] == complete_answers()["context"]
+    assert not AnswerRevision.objects.filter(entry=entry).exists()
+    assert all("u" not in meta for meta in entry.answer_meta.values())
+    assert "contact_email" not in entry.answer_meta
+
+
+def test_deleted_submitted_entries_take_their_history(submitted, entrant, settings):
+    settings.SUBMITTED_ENTRY_RETENTION = privacy.DELETE
+    personal_data.delete_account(user=entrant)
+
+    assert not AnswerRevision.objects.exists()
+
+
+def test_purged_stale_drafts_take_their_history(written, category):
+    category.entries_close_at = timezone.now() - timedelta(days=400)
+    category.entries_open_at = timezone.now() - timedelta(days=500)
+    category.save_revision().publish()
+
+    assert privacy.purge_stale_drafts(older_than=timedelta(days=30)) == 1
+    assert not AnswerRevision.objects.exists()
+
+
+def test_a_collaborator_deleting_their_account_leaves_the_history_without_their_name(
+    written, entrant, colleague
+):
+    personal_data.delete_account(user=colleague)
+
+    [context] = [h for h in entry_history(fresh(written), entrant) if h.key == "context"]
+    assert context.versions[0].text == "We halved waiting lists in a year."
+    assert context.versions[0].by == ""
