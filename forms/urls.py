@@ -17,5 +17,7 @@ urlpatterns = [
         views.restore,
         name="entry_history_restore",
     ),
+    path("<str:public_id>/copy/", views.copy, name="entry_copy"),
+    path("<str:public_id>/copied/", views.copied, name="entry_copied"),
     path("<str:public_id>/files/<str:file_id>/", views.download_file, name="entry_file"),
 ]
