@@ -95,15 +95,29 @@ def word_changes(before: str, after: str) -> SafeString:
     if len(old) + len(new) > 4 * MAX_DIFF_WORDS:
         return escape(after)
     parts: list[tuple[str, str]] = []
-    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
-    for op, a1, a2, b1, b2 in matcher.get_opcodes():
-        if op == "equal":
+    removed: list[str] = []
+    added: list[str] = []
+
+    def flush() -> None:
+        if removed:
+            parts.append(("del", "".join(removed)))
+        if added:
+            parts.append(("ins", "".join(added)))
+        removed.clear()
+        added.clear()
+
+    opcodes = difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes()
+    for index, (op, a1, a2, b1, b2) in enumerate(opcodes):
+        between_changes = 0 < index < len(opcodes) - 1
+        if op == "equal" and not (between_changes and not "".join(new[b1:b2]).strip()):
+            flush()
             parts.append(("span", "".join(new[b1:b2])))
             continue
-        if op in ("delete", "replace"):
-            parts.append(("del", "".join(old[a1:a2])))
-        if op in ("insert", "replace"):
-            parts.append(("ins", "".join(new[b1:b2])))
+        # A change, or only a space between two changes: one removed and one added run
+        # reads better than words interleaved.
+        removed.extend(old[a1:a2])
+        added.extend(new[b1:b2])
+    flush()
     return format_html_join("", "<{0}>{1}</{0}>", parts)
 
 

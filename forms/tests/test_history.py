@@ -159,7 +159,9 @@ def test_restore_brings_back_an_old_text_as_a_new_version(client, written, entra
     client.force_login(colleague)
     old = first_context_revision(written)
 
-    response = client.post(restore_url(written, old), follow=True)
+    response = client.post(restore_url(written, old))
+    assert response["Location"] == history_url(written) + "#answer-context"
+    response = client.get(response["Location"])
 
     entry = Entry.objects.get(pk=written.pk)
     assert entry.answers["context"] == "We halved waiting lists."
@@ -263,10 +265,12 @@ def test_a_file_answer_cannot_be_restored(client, written, entrant):
     assert "upload the file again" in response.content.decode()
 
 
-def test_the_entry_pages_link_to_the_history(client, written, entrant):
+def test_the_entry_pages_link_to_the_history(client, written, entrant, category):
     client.force_login(entrant)
     detail = client.get(reverse("entry_detail", args=[written.public_id])).content.decode()
+    form_page = client.get(category.url).content.decode()
     assert history_url(written) in detail
+    assert history_url(written) in form_page
 
 
 # The data download and retention.

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -76,7 +78,8 @@ def restore(request, public_id: str, revision_id: int):
     except EntryError as error:
         return _history_page(request, entry, error=error.message, status=error.status_code)
     messages.success(request, restored_message(restored.entry, revision, request.user))
-    return redirect("entry_history", public_id=entry.public_id)
+    address = reverse("entry_history", args=[entry.public_id])
+    return HttpResponseRedirect(f"{address}#answer-{revision.key}")
 
 
 def restored_message(entry: Entry, revision: AnswerRevision, viewer) -> str:
