@@ -154,6 +154,7 @@ def test_the_entries_limit_of_the_chosen_category_is_kept(
     response = signed_in.post(copy_url(source), {"category": other_category.pk})
 
     assert "as many entries to this category as it allows" in listing
+    assert "Start the new draft" not in listing  # the only category is full
     assert response.status_code == 409
     assert "already made as many entries to this category" in response.content.decode()
     assert Entry.objects.filter(page_id=other_category.pk).count() == 1

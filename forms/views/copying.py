@@ -26,13 +26,15 @@ def _owned(request, public_id: str) -> Entry:
 
 
 def _choose_page(request, entry: Entry, *, error: str = "", chosen: str = "", status: int = 200):
+    choices = open_categories(request.user, exclude_page_id=entry.page_id)
     return render(
         request,
         "forms/copy_entry.html",
         {
             "entry": entry,
             "page": None,
-            "choices": open_categories(request.user, exclude_page_id=entry.page_id),
+            "choices": choices,
+            "any_free": any(not choice.full for choice in choices),
             "error_message": error,
             "chosen": chosen,
         },
