@@ -11,5 +11,13 @@ urlpatterns = [
     path("<str:public_id>/review/", views.review, name="entry_review"),
     path("<str:public_id>/submit/", views.submit, name="entry_submit"),
     path("<str:public_id>/submitted/", views.submitted, name="entry_submitted"),
+    path("<str:public_id>/history/", views.history, name="entry_history"),
+    path(
+        "<str:public_id>/history/<int:revision_id>/restore/",
+        views.restore,
+        name="entry_history_restore",
+    ),
+    path("<str:public_id>/copy/", views.copy, name="entry_copy"),
+    path("<str:public_id>/copied/", views.copied, name="entry_copied"),
     path("<str:public_id>/files/<str:file_id>/", views.download_file, name="entry_file"),
 ]

@@ -18,6 +18,10 @@ ENTRANT_URLS = [
     "entry_submit",
     "entry_submitted",
     "entry_file",
+    "entry_history",
+    "entry_history_restore",
+    "entry_copy",
+    "entry_copied",
 ]
 ADMIN_URLS = [
     "forms_entry_modeladmin_index",
@@ -43,8 +47,13 @@ def world(entrant, other_entrant, awards_editor, entries_manager, category):
         base_version=1,
         uploads={"evidence": SimpleUploadedFile("evidence.pdf", PDF)},
     )
+    services.save_draft(entry=entry, user=entrant, answers={"notes": "First"}, base_version=2)
+    services.save_draft(entry=entry, user=entrant, answers={"notes": "Second"}, base_version=3)
     entry.refresh_from_db()
     stored = entry.files.get()
+    first_notes = entry.revisions.get(key="notes", version=3)
+    # What the result page of "Use this entry for another category" reads.
+    entry.events.create(action="copied", details={"from": "elsewhere"})
     index = reverse("forms_entry_modeladmin_index")
     urls = {
         "entry_detail": ("get", reverse("entry_detail", args=[entry.public_id])),
@@ -54,6 +63,13 @@ def world(entrant, other_entrant, awards_editor, entries_manager, category):
         "entry_submit": ("post", reverse("entry_submit", args=[entry.public_id])),
         "entry_submitted": ("get", reverse("entry_submitted", args=[entry.public_id])),
         "entry_file": ("get", reverse("entry_file", args=[entry.public_id, stored.public_id])),
+        "entry_history": ("get", reverse("entry_history", args=[entry.public_id])),
+        "entry_history_restore": (
+            "post",
+            reverse("entry_history_restore", args=[entry.public_id, first_notes.pk]),
+        ),
+        "entry_copy": ("get", reverse("entry_copy", args=[entry.public_id])),
+        "entry_copied": ("get", reverse("entry_copied", args=[entry.public_id])),
         "forms_entry_modeladmin_index": ("get", index),
         "forms_entry_modeladmin_inspect": (
             "get",
