@@ -18,6 +18,7 @@ ENTRANT_URLS = [
     "entry_submit",
     "entry_submitted",
     "entry_file",
+    "entry_partner_ask",
 ]
 ADMIN_URLS = [
     "forms_entry_modeladmin_index",
@@ -54,6 +55,7 @@ def world(entrant, other_entrant, awards_editor, entries_manager, category):
         "entry_submit": ("post", reverse("entry_submit", args=[entry.public_id])),
         "entry_submitted": ("get", reverse("entry_submitted", args=[entry.public_id])),
         "entry_file": ("get", reverse("entry_file", args=[entry.public_id, stored.public_id])),
+        "entry_partner_ask": ("post", reverse("entry_partner_ask", args=[entry.public_id])),
         "forms_entry_modeladmin_index": ("get", index),
         "forms_entry_modeladmin_inspect": (
             "get",

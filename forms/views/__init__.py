@@ -1,6 +1,8 @@
 """Entrant views: thin. Each parses the request, calls one service, renders or redirects."""
 
 from .editing import editing_now, save, start
+from .partner import ask as partner_ask
+from .partner import link as partner_link
 from .reading import detail, download_file, my_entries
 from .submitting import review, submit, submitted
 
@@ -9,6 +11,8 @@ __all__ = [
     "detail",
     "download_file",
     "my_entries",
+    "partner_ask",
+    "partner_link",
     "review",
     "save",
     "start",
