@@ -1,6 +1,8 @@
 """Partner co-sign: the team asks, the partner confirms or declines from an emailed link,
 and submit waits for a confirmation of the entry exactly as it is."""
 
+import csv
+import io
 import re
 from datetime import timedelta
 
@@ -292,6 +294,9 @@ def test_submit_waits_for_the_partner(visitor, signed_in, entry, entrant, on_com
     submitted = submit(entry, entrant)
     assert submitted.status == EntryStatus.SUBMITTED
 
+    # The printable view and the admin show who confirmed, and when.
+    detail = signed_in.get(reverse("entry_detail", args=[entry.public_id])).content.decode()
+    assert "Confirmed by Sam Okafor (Kestrel Community Health)" in detail
     # The link stops working once the entry is submitted.
     assert visitor.get(path).status_code == 410
 
@@ -387,3 +392,43 @@ def test_an_expired_or_unknown_link_is_refused_clearly(visitor, signed_in, entry
     unknown = visitor.get(reverse("partner_link", args=["not-a-real-token"]))
     assert unknown.status_code == 410
     assert "not one we sent" in unknown.content.decode()
+
+
+# --- staff ------------------------------------------------------------------------------------
+
+
+def test_admin_inspect_print_and_exports_show_the_confirmation(
+    visitor, signed_in, entry, entrant, entries_manager, on_commit
+):
+    ask(signed_in, entry, on_commit)
+    path = link_from_outbox()
+    confirm(visitor, path, on_commit)
+    submit(entry, entrant)
+    request = PartnerConfirmation.objects.get(entry=entry)
+
+    staff = visitor  # the same browser, now a member of staff
+    staff.force_login(entries_manager)
+    inspect = staff.get(reverse("forms_entry_modeladmin_inspect", args=[entry.pk]))
+    assert "Confirmed by Sam Okafor (Kestrel Community Health)" in inspect.content.decode()
+    printed = staff.get(reverse("entries_admin_print", args=[entry.pk]))
+    assert "Confirmed by Sam Okafor (Kestrel Community Health)" in printed.content.decode()
+
+    response = staff.get(reverse("forms_entry_modeladmin_index"), {"export": "csv"})
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][9:13] == partner.PARTNER_HEADINGS
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert row["Partner organisation"] == "Kestrel Community Health"
+    assert row["Partner confirmation"] == "Confirmed"
+    assert row["Partner confirmed by"] == "Sam Okafor"
+    local = timezone.localtime(request.decided_at)
+    assert row["Partner confirmed at"] == local.strftime("%Y-%m-%d %H:%M")
+
+
+def test_exports_of_other_categories_have_no_partner_columns(
+    client, draft, entries_manager, partnership
+):
+    client.force_login(entries_manager)
+    response = client.get(reverse("forms_entry_modeladmin_index"), {"export": "csv"})
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "Partner organisation" not in text.splitlines()[0]
