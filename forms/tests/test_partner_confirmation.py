@@ -268,6 +268,25 @@ def test_the_partner_page_is_read_only_private_and_shows_nothing_else(
     assert "Change" not in [a.get_text(strip=True) for a in main.select("a")]
 
 
+def test_the_partner_can_decide_from_a_browser_that_sends_origin_null(signed_in, entry, on_commit):
+    """Under Referrer-Policy: no-referrer a browser posts its form with "Origin: null": the
+    token in the address is what allows a decision, so no CSRF check may refuse it."""
+    from django.test import Client
+
+    ask(signed_in, entry, on_commit)
+    path = link_from_outbox()
+    browser = Client(enforce_csrf_checks=True)
+    seen = fingerprint_on(browser.get(path))
+    with on_commit():
+        response = browser.post(
+            path,
+            {"decision": "confirm", "name": "Sam Okafor", "fingerprint": seen},
+            HTTP_ORIGIN="null",
+        )
+    assert response.status_code == 200
+    assert PartnerConfirmation.objects.get(entry=entry).decision == "confirmed"
+
+
 # --- submit waits -----------------------------------------------------------------------------
 
 
