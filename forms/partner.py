@@ -130,6 +130,13 @@ class PartnerState:
         return self.state == "confirmed"
 
     @property
+    def notice(self) -> str:
+        """How the state is shown: the site's notice modifier (success, warning, or plain)."""
+        if self.state == "confirmed":
+            return "success"
+        return "warning" if self.state in ("changed", "declined", "expired") else ""
+
+    @property
     def label(self) -> str:
         return {
             "none": "Not asked yet",
