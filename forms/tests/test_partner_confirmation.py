@@ -429,6 +429,8 @@ def test_admin_inspect_print_and_exports_show_the_confirmation(
     staff.force_login(entries_manager)
     inspect = staff.get(reverse("forms_entry_modeladmin_inspect", args=[entry.pk]))
     assert "Confirmed by Sam Okafor (Kestrel Community Health)" in inspect.content.decode()
+    # Its history names the partner who confirmed, not "System".
+    assert "Sam Okafor (Kestrel Community Health, partner)" in inspect.content.decode()
     printed = staff.get(reverse("entries_admin_print", args=[entry.pk]))
     assert "Confirmed by Sam Okafor (Kestrel Community Health)" in printed.content.decode()
 
