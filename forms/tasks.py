@@ -14,3 +14,18 @@ def send_submission_confirmation(entry_id: int) -> None:
 def send_entry_notice(entry_id: int, kind: str, extra: dict) -> None:
     """Reopened, withdrawn, deadline extended, reminder: one email each."""
     send_entry_email(entry_id, kind, extra)
+
+
+@task()
+def send_partner_request(confirmation_id: int) -> None:
+    """The partner's link to confirm an entry; the token is made here, never queued."""
+    from .partner import send_request_email
+
+    send_request_email(confirmation_id)
+
+
+@task()
+def send_partner_decision(confirmation_id: int) -> None:
+    from .partner import send_decision_email
+
+    send_decision_email(confirmation_id)

@@ -5,9 +5,11 @@ from . import views
 urlpatterns = [
     path("", views.my_entries, name="my_entries"),
     path("start/<int:page_id>/", views.start, name="entry_start"),
+    path("partner/<str:token>/", views.partner_link, name="partner_link"),
     path("<str:public_id>/", views.detail, name="entry_detail"),
     path("<str:public_id>/save/", views.save, name="entry_save"),
     path("<str:public_id>/editing/", views.editing_now, name="entry_editing"),
+    path("<str:public_id>/partner/", views.partner_ask, name="entry_partner_ask"),
     path("<str:public_id>/review/", views.review, name="entry_review"),
     path("<str:public_id>/submit/", views.submit, name="entry_submit"),
     path("<str:public_id>/submitted/", views.submitted, name="entry_submitted"),

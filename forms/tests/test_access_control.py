@@ -22,6 +22,7 @@ ENTRANT_URLS = [
     "entry_history_restore",
     "entry_copy",
     "entry_copied",
+    "entry_partner_ask",
 ]
 ADMIN_URLS = [
     "forms_entry_modeladmin_index",
@@ -70,6 +71,7 @@ def world(entrant, other_entrant, awards_editor, entries_manager, category):
         ),
         "entry_copy": ("get", reverse("entry_copy", args=[entry.public_id])),
         "entry_copied": ("get", reverse("entry_copied", args=[entry.public_id])),
+        "entry_partner_ask": ("post", reverse("entry_partner_ask", args=[entry.public_id])),
         "forms_entry_modeladmin_index": ("get", index),
         "forms_entry_modeladmin_inspect": (
             "get",

@@ -3,6 +3,8 @@
 from .copying import copied, copy
 from .editing import editing_now, save, start
 from .history import history, restore
+from .partner import ask as partner_ask
+from .partner import link as partner_link
 from .reading import detail, download_file, my_entries
 from .submitting import review, submit, submitted
 
@@ -15,6 +17,8 @@ __all__ = [
     "history",
     "my_entries",
     "restore",
+    "partner_ask",
+    "partner_link",
     "review",
     "save",
     "start",
