@@ -43,7 +43,7 @@ axe: node_modules/axe-core/axe.min.js
 # unless it is already set (e.g. to a tunnel's https:// address).
 run: install
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo_content
+	$(MANAGE) load_demo_content --partnership-open
 	$(MANAGE) ensure_local_admin --port $(PORT)
 	WAGTAILADMIN_BASE_URL=$(or $(WAGTAILADMIN_BASE_URL),http://127.0.0.1:$(PORT)) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
@@ -62,7 +62,7 @@ format: install
 reset: install
 	rm -f db.sqlite3
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo_content
+	$(MANAGE) load_demo_content --partnership-open
 	$(MANAGE) ensure_local_admin
 
 # The site against its peers (../shared/peer-bench) on this machine: docs/benchmarks.md.

@@ -10,7 +10,9 @@
 #  4. the peers: peer-bench's setup.sh and serve.sh, under .bench/peers, same PostgreSQL;
 #  5. loadgen: every scenario at concurrency 8, then `save` at concurrency 16 (the p99 target),
 #     --rounds 2, --baseline peer_a (about 7 minutes: fixed by the durations);
-#  6. sign-in (bench_signin): check_password timed in-process, and 8 sign-ins over HTTP;
+#  6. team saves (bench/team_save.py): two people alternately saving different answers of one
+#     entry, beside one person saving their own, concurrency 8, the same rounds and durations;
+#  6b. sign-in (bench_signin): check_password timed in-process, and 8 sign-ins over HTTP;
 #     bench_profile: each request in-process, SQL time against the rest;
 #  7. the deadline surge (bench/surge.py): 300 entrants for 120 s, then up to 2 levels of 75 s
 #     looking for the largest number that passes (at most about 6 minutes in all);
@@ -205,6 +207,11 @@ peers serve.sh >&2
     --baseline peer_a --json "$results/loadgen-c16.json" > "$results/loadgen-c16.md"
 cat "$results/loadgen-c16.md" >&2
 peers serve.sh stop >&2
+
+say "team saves: two people writing one entry, beside one person saving their own"
+"$python" manage.py seed_bench --drafts-only --teams 8 >&2
+"$python" bench/team_save.py --base-url "http://127.0.0.1:$port" --concurrency 8 \
+    --duration "$duration" --rounds "$rounds" --json "$results/team-save.json" || true
 
 say "sign-in: the configured password hasher, in-process and over HTTP"
 "$python" manage.py bench_signin --http "http://127.0.0.1:$port" --sign-ins 8 --concurrency 2 \

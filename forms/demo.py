@@ -113,3 +113,94 @@ def demo_entry_form(
     form.save()
     form.save_revision().publish()
     return form
+
+
+def demo_partnership_form(title: str) -> EntryForm:
+    """Create or refresh the published short form of the partnership demo category.
+
+    A partnership entry is confirmed by the partner organisation before it is
+    submitted (forms/partner.py), so the form is short enough to read in one go.
+    """
+
+    def text(kind: str, key: str, label: str, max_words: int, help_text: str = "") -> tuple:
+        return (
+            kind,
+            {
+                "key": key,
+                "label": label,
+                "help_text": help_text,
+                "required": True,
+                "max_words": max_words,
+            },
+        )
+
+    sections = [
+        (
+            "section",
+            {
+                "heading": "Your organisation",
+                "guidance": "<p>Tell us who is entering. The judges see these details.</p>",
+                "questions": [
+                    text("short_text", "organisation_name", "Organisation name", 30),
+                    text(
+                        "short_text",
+                        "entry_title",
+                        "Title of your entry",
+                        20,
+                        "A short name for the partnership, as it would appear on a shortlist.",
+                    ),
+                ],
+            },
+        ),
+        (
+            "section",
+            {
+                "heading": "Your NHS partner",
+                "guidance": "",
+                "questions": [
+                    text(
+                        "short_text",
+                        "nhs_partner",
+                        "NHS partner organisation",
+                        30,
+                        "The trust, board or practice you deliver care with.",
+                    ),
+                ],
+            },
+        ),
+        (
+            "section",
+            {
+                "heading": "The partnership",
+                "guidance": "",
+                "questions": [
+                    text(
+                        "long_text",
+                        "partnership_story",
+                        "The partnership's story",
+                        300,
+                        "Why the work was needed, and how you and the NHS designed and "
+                        "delivered it together.",
+                    ),
+                    text(
+                        "long_text",
+                        "outcomes",
+                        "Outcomes for patients and the NHS",
+                        300,
+                        "The difference it made, with figures where you can: waiting times, "
+                        "capacity, patient experience, staff.",
+                    ),
+                ],
+            },
+        ),
+    ]
+    form = EntryForm.objects.filter(title=title).first() or EntryForm(title=title)
+    form.intro = (
+        "<p>A short entry written with your NHS partner. Before you submit it, the partner "
+        "organisation confirms that it describes your partnership accurately: we email them a "
+        "link to read it.</p>"
+    )
+    form.sections = sections
+    form.save()
+    form.save_revision().publish()
+    return form

@@ -29,6 +29,7 @@ from openpyxl import Workbook
 
 from .models import Entry, EntryFile, EntryForm, EntryStatus
 from .models.entries import ACCOUNT_DELETED
+from .partner import PARTNER_HEADINGS, partner_cells, partner_columns_wanted
 from .templatetags.entry_tags import answer_text
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -150,7 +151,10 @@ def _answer_keys_postgresql(entries: QuerySet[Entry]) -> list[str]:
 
 def export_rows(entries: QuerySet[Entry]) -> Iterator[list[str]]:
     columns = question_columns(entries)
-    header = BASE_HEADINGS + [label for _, label, _ in columns]
+    # Partnership categories (forms.partner) add who confirmed each entry, and when.
+    with_partner = partner_columns_wanted(entries)
+    partner_headings = PARTNER_HEADINGS if with_partner else []
+    header = BASE_HEADINGS + partner_headings + [label for _, label, _ in columns]
     yield [neutralise(cell) for cell in header]  # editors write the question labels
     answer_columns = [(key, is_file) for key, _, is_file in columns]
     with_files = any(is_file for _, is_file in answer_columns)
@@ -162,6 +166,7 @@ def export_rows(entries: QuerySet[Entry]) -> Iterator[list[str]]:
     rows = entries.order_by("pk").values_list(*ROW_FIELDS).iterator(chunk_size=CHUNK)
     while batch := list(islice(rows, CHUNK)):
         files = _file_names([row[0] for row in batch]) if with_files else {}
+        partners = partner_cells(batch, when) if with_partner else {}
         for (
             pk,
             reference,
@@ -192,6 +197,8 @@ def export_rows(entries: QuerySet[Entry]) -> Iterator[list[str]]:
                 when(updated_at),
                 when(submitted_at),
             ]
+            if with_partner:
+                row += partners[pk]
             answers = answers or {}
             uploads = files.get(pk, {})
             for key, is_file in answer_columns:

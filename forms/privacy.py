@@ -20,7 +20,10 @@ these functions. The ``purge_drafts`` command calls the last.
     with its reference, answers and files, but no longer linked to any account,
     so the entrant's name, email address and organisation are gone with the
     account. Answers to email questions (contact details) are removed too.
-    Text the entrant wrote in their answers is kept as written.
+    Text the entrant wrote in their answers is kept as written. The entry's
+    answer history is deleted: the record is the entry as submitted, and
+    earlier drafts hold what anonymising removes (old contact answers, who
+    wrote each version).
   - ``"delete"``: the entry and its files are deleted as well.
 
   Before that, an entry the person owns with a colleague on its team who may
@@ -52,8 +55,9 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
+from .history import revisions_for_export
 from .hosting import as_host
-from .models import Collaborator, Entry, EntryFile, EntryStatus, Role
+from .models import AnswerRevision, Collaborator, Entry, EntryFile, EntryStatus, Role
 from .services import entry_deadline
 from .team import pass_on_before_deletion
 
@@ -67,7 +71,9 @@ def _time(value: datetime | None) -> str | None:
     return timezone.localtime(value).isoformat() if value else None
 
 
-def _entry_data(entry: Entry, page_titles: dict[int, str]) -> dict[str, Any]:
+def _entry_data(
+    entry: Entry, page_titles: dict[int, str], revisions: list[dict[str, Any]]
+) -> dict[str, Any]:
     questions = entry.definition().questions
     answers = [
         {
@@ -100,13 +106,16 @@ def _entry_data(entry: Entry, page_titles: dict[int, str]) -> dict[str, Any]:
             {"event": event.get_action_display(), "at": _time(event.created_at)}
             for event in entry.events.all()
         ],
+        "answer_history": [
+            {**revision, "written_at": _time(revision["written_at"])} for revision in revisions
+        ],
     }
 
 
 def export_entries(*, user) -> list[dict[str, Any]]:
     """Every entry of ``user``'s, as JSON-ready data, oldest first: its category,
     status, reference, answers (with the question each answers), times, file
-    names and history. Staff names and reasons in an entry's history are left
+    names, history and every version of each answer (who wrote it, when). Staff names and reasons in an entry's history are left
     out: they are other people's data."""
     entries = list(
         Entry.objects.filter(entrant=user)
@@ -117,7 +126,8 @@ def export_entries(*, user) -> list[dict[str, Any]]:
     page_titles = dict(
         Page.objects.filter(pk__in={e.page_id for e in entries}).values_list("pk", "title")
     )
-    return [_entry_data(entry, page_titles) for entry in entries]
+    revisions = revisions_for_export([entry.pk for entry in entries])
+    return [_entry_data(entry, page_titles, revisions.get(entry.pk, [])) for entry in entries]
 
 
 def _delete_entries(entries) -> int:
@@ -136,13 +146,28 @@ def _delete_entries(entries) -> int:
 
 
 def _anonymise(entry: Entry) -> None:
+    """Keep the entry as submitted, without its account, contact answers or history.
+
+    Its answer history goes: every earlier version, with who wrote it. Clearing
+    only the authors would keep old texts that anonymising took out of the
+    answers (an email typed into an earlier draft), and the record the awards
+    keep is the entry as submitted, not how it was drafted. ``answer_meta``
+    keeps each answer's version (saves of a reopened entry still merge) but
+    not who wrote it.
+    """
     questions = entry.definition().questions
     answers = {
         key: value
         for key, value in entry.answers.items()
         if key not in questions or questions[key].type not in CONTACT_QUESTION_TYPES
     }
-    Entry.objects.filter(pk=entry.pk).update(entrant=None, answers=answers)
+    meta = {
+        key: {k: v for k, v in value.items() if k != "u"} if isinstance(value, dict) else value
+        for key, value in entry.answer_meta.items()
+        if key in answers
+    }
+    AnswerRevision.objects.filter(entry_id=entry.pk).delete()
+    Entry.objects.filter(pk=entry.pk).update(entrant=None, answers=answers, answer_meta=meta)
 
 
 @transaction.atomic

@@ -20,3 +20,18 @@ def send_entry_notice(entry_id: int, kind: str, extra: dict) -> None:
 def send_invitation(invitation_id: int, token: str) -> None:
     """The invitation to join an entry's team, with its link (forms.team)."""
     send_invitation_email(invitation_id, token)
+
+
+@task()
+def send_partner_request(confirmation_id: int) -> None:
+    """The partner's link to confirm an entry; the token is made here, never queued."""
+    from .partner import send_request_email
+
+    send_request_email(confirmation_id)
+
+
+@task()
+def send_partner_decision(confirmation_id: int) -> None:
+    from .partner import send_decision_email
+
+    send_decision_email(confirmation_id)

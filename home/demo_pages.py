@@ -23,7 +23,7 @@ from awards.models import (
     ProgrammePage,
     ProgrammeSponsor,
 )
-from forms.demo import demo_entry_form
+from forms.demo import demo_entry_form, demo_partnership_form
 from home.demo_data import COMMUNITY_PARTNERSHIP, PERFORMANCE_RECOVERY
 from home.demo_snippets import set_contacts
 from home.models import HomePage
@@ -165,7 +165,12 @@ def performance_recovery(programme, contacts, sponsor) -> CategoryPage:
     return category
 
 
-def community_partnership(programme, contacts, sponsor) -> CategoryPage:
+def community_partnership(programme, contacts, sponsor, *, open_for_entries=False) -> CategoryPage:
+    """The Partnership Awards category: a short form, and the partner must confirm each entry.
+
+    Closed with its programme, as the seed page is; ``open_for_entries`` gives it its own
+    entry window, open now, so the partner co-sign can be tried (``make run`` does).
+    """
     seed = COMMUNITY_PARTNERSHIP
     who = "".join(f"<li>{escape(point)}</li>" for point in seed["who_can_enter_points"])
     category = child(
@@ -181,6 +186,11 @@ def community_partnership(programme, contacts, sponsor) -> CategoryPage:
         sponsor=sponsor,
         reference_code="BCSP",
         search_description=seed["summary"],
+        entry_form=demo_partnership_form("Community Services Partnership entry form"),
+        partner_confirmation_required=True,
+        entries_open_at=london(-30, 9) if open_for_entries else None,
+        entries_close_at=london(45, 12) if open_for_entries else None,
+        entries_closed=False,
     )
     set_contacts(category, CategoryContact, contacts, ["partnership"])
     category.save_revision().publish()

@@ -24,8 +24,13 @@ ENTRANT_URLS = {
     "entry_submitted": READ,
     "entry_file": READ,
     "entry_team": READ,
+    "entry_history": READ,
+    "entry_copied": READ,
     "entry_save": CHANGE,
+    "entry_history_restore": CHANGE,
+    "entry_partner_ask": CHANGE,
     "entry_submit": SUBMIT,
+    "entry_copy": MANAGE,  # only the owner uses an entry for another category
     "entry_team_invite": MANAGE,
     "entry_team_resend": MANAGE,
     "entry_team_withdraw": MANAGE,
@@ -73,8 +78,13 @@ def world(entrant, other_entrant, awards_editor, entries_manager, category):
         base_version=1,
         uploads={"evidence": SimpleUploadedFile("evidence.pdf", PDF)},
     )
+    services.save_draft(entry=entry, user=entrant, answers={"notes": "First"}, base_version=2)
+    services.save_draft(entry=entry, user=entrant, answers={"notes": "Second"}, base_version=3)
     entry.refresh_from_db()
     stored = entry.files.get()
+    first_notes = entry.revisions.get(key="notes", version=3)
+    # What the result page of "Use this entry for another category" reads.
+    entry.events.create(action="copied", details={"from": "elsewhere"})
     members = {
         role: Collaborator.objects.create(
             entry=entry, user=build_user(f"{role}@example.org", first_name=role), role=role
@@ -101,8 +111,13 @@ def world(entrant, other_entrant, awards_editor, entries_manager, category):
         ("entry_submitted", "get", at("entry_submitted")),
         ("entry_file", "get", at("entry_file", stored.public_id)),
         ("entry_team", "get", at("entry_team")),
+        ("entry_history", "get", at("entry_history")),
+        ("entry_copied", "get", at("entry_copied")),
         ("entry_save", "post", at("entry_save")),
+        ("entry_history_restore", "post", at("entry_history_restore", first_notes.pk)),
+        ("entry_partner_ask", "post", at("entry_partner_ask")),
         ("entry_submit", "post", at("entry_submit")),
+        ("entry_copy", "get", at("entry_copy")),
         ("entry_team_invite", "post", at("entry_team_invite")),
         ("entry_team_resend", "post", at("entry_team_resend", waiting.invitation.pk)),
         ("entry_team_withdraw", "post", at("entry_team_withdraw", waiting.invitation.pk)),

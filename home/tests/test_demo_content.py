@@ -97,3 +97,28 @@ def test_demo_content_replaces_wagtails_welcome_page(client):
     assert response.status_code == 200
     assert b"Welcome to your new Wagtail site" not in response.content
     assert response.context["page"].specific_class is HomePage
+
+
+def test_the_partnership_category_takes_short_entries_its_partner_confirms():
+    load()
+    partnership = CategoryPage.objects.get(title=COMMUNITY_PARTNERSHIP["title"])
+    assert partnership.partner_confirmation_required
+    assert partnership.entry_form.live
+    partnership.entry_form.full_clean()  # its keys and limits are valid
+    keys = list(partnership.entry_form.definition.questions)
+    assert keys == [
+        "organisation_name",
+        "entry_title",
+        "nhs_partner",
+        "partnership_story",
+        "outcomes",
+    ]
+    assert partnership.entry_state == "closed"  # as the seed page is, with its programme
+
+    load("--partnership-open")  # what `make run` shows
+    partnership = CategoryPage.objects.get(pk=partnership.pk)
+    assert partnership.accepts_entries()
+    assert ProgrammePage.objects.get(slug="hsj-partnership-awards-2024").entry_state == "closed"
+
+    load()
+    assert CategoryPage.objects.get(pk=partnership.pk).entry_state == "closed"

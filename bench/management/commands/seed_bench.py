@@ -33,7 +33,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from awards.models import CategoryContact, CategoryPage, ProgrammePage
-from forms.models import Entry, EntryForm
+from forms.models import Collaborator, Entry, EntryForm, Role
 from forms.services import start_entry
 
 PASSWORD = "bench-pass-1234"  # noqa: S105 (benchmark users on a loopback server)
@@ -115,12 +115,18 @@ class Command(BaseCommand):
             help="also surge1..M@example.com, for bench/surge.py (default 0)",
         )
         parser.add_argument(
+            "--teams",
+            type=int,
+            default=0,
+            help="also team1..N@example.com in pairs, each pair writing one entry (default 0)",
+        )
+        parser.add_argument(
             "--drafts-only",
             action="store_true",
             help="only (re)create the users and their fresh drafts; the pages must exist",
         )
 
-    def handle(self, *args, spec, users, surge_users, drafts_only, **options):
+    def handle(self, *args, spec, users, surge_users, teams, drafts_only, **options):
         if drafts_only:
             page = CategoryPage.objects.get(slug=CATEGORY_SLUG)
             form = page.entry_form
@@ -141,11 +147,24 @@ class Command(BaseCommand):
             deleted, _ = Entry.objects.filter(page_id=page.pk, entrant__in=people).delete()
         for user in people:
             start_entry(user=user, page=page)
+        if teams:
+            self.teams(page, teams + teams % 2)
         keys = [q.key for q in form.definition.questions.values()]
         self.stdout.write(
             f"seed_bench: {page.url} ({len(keys)} questions: {', '.join(keys)}); "
             f"{len(people)} users with a fresh draft; {deleted} old entry rows deleted"
         )
+
+    def teams(self, page: CategoryPage, count: int) -> None:
+        """team1..N: each odd one owns a fresh draft the next one edits too (bench/team_save.py)."""
+        with transaction.atomic():
+            people = self.users([f"team{n}@example.com" for n in range(1, count + 1)])
+            Entry.objects.filter(page_id=page.pk, entrant__in=people).delete()
+        people.sort(key=lambda user: int(user.email[4:].split("@")[0]))
+        for owner, colleague in zip(people[::2], people[1::2], strict=True):
+            entry = start_entry(user=owner, page=page)
+            Collaborator.objects.create(entry=entry, user=colleague, role=Role.EDIT)
+        self.stdout.write(f"seed_bench: {count // 2} teams of two, one draft each")
 
     def entry_form(self, spec: dict) -> EntryForm:
         form = EntryForm.objects.filter(title=FORM_TITLE).first() or EntryForm(title=FORM_TITLE)

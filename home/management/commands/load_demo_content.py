@@ -20,9 +20,15 @@ class Command(BaseCommand):
             default=0,
             help="Also add N generated categories (load tests).",
         )
+        parser.add_argument(
+            "--partnership-open",
+            action="store_true",
+            help="Open the Partnership Awards category for entries (its programme stays "
+            "closed), to try the partner's confirmation.",
+        )
 
     @transaction.atomic
-    def handle(self, *args, categories: int = 0, **options):
+    def handle(self, *args, categories: int = 0, partnership_open: bool = False, **options):
         home = demo_pages.home_page()
         contacts = demo_snippets.contacts()
         sponsor = demo_snippets.sponsor()
@@ -33,7 +39,10 @@ class Command(BaseCommand):
         )
         closed_programme = demo_pages.closed_programme(home, contacts)
         demo_pages.community_partnership(
-            closed_programme, contacts, demo_snippets.category_sponsor("Kestrel")
+            closed_programme,
+            contacts,
+            demo_snippets.category_sponsor("Kestrel"),
+            open_for_entries=partnership_open,
         )
         demo_pages.guidance(home)
         demo_pages.contacts_page(home)

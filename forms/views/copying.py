@@ -1,0 +1,86 @@
+"""Using an entry for another category: choose the category, then see what carried over."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from ..copying import copy_entry, copy_report, open_categories
+from ..exceptions import EntryError
+from ..models import OWNER, Entry
+from ..selectors import entry_for_person
+
+ONLY_THE_OWNER = "Only the entry's owner can use it for another category."
+
+
+def _owned(request, public_id: str) -> Entry:
+    entry = entry_for_person(request.user, public_id)
+    if getattr(entry, "role", None) != OWNER:
+        raise PermissionDenied(ONLY_THE_OWNER)
+    return entry
+
+
+def _choose_page(request, entry: Entry, *, error: str = "", chosen: str = "", status: int = 200):
+    choices = open_categories(request.user, exclude_page_id=entry.page_id)
+    return render(
+        request,
+        "forms/copy_entry.html",
+        {
+            "entry": entry,
+            "page": None,
+            "choices": choices,
+            "any_free": any(not choice.full for choice in choices),
+            "error_message": error,
+            "chosen": chosen,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@never_cache
+def copy(request, public_id: str):
+    """GET: the open categories, one to choose. POST: start a draft there with the answers
+    that fit, then show what carried over (forms.copying)."""
+    entry = _owned(request, public_id)
+    if request.method == "GET":
+        return _choose_page(request, entry)
+    chosen = request.POST.get("category", "")
+    choices = {
+        str(choice.page.pk): choice
+        for choice in open_categories(request.user, exclude_page_id=entry.page_id)
+    }
+    choice = choices.get(chosen)
+    if choice is None:
+        message = (
+            "Choose a category to use this entry for."
+            if not chosen
+            else "That category is not taking entries now. Choose one of those listed."
+        )
+        return _choose_page(request, entry, error=message, chosen=chosen, status=400)
+    try:
+        result = copy_entry(source=entry, user=request.user, page=choice.page)
+    except EntryError as error:
+        return _choose_page(
+            request, entry, error=error.message, chosen=chosen, status=error.status_code
+        )
+    messages.success(request, f"Your new draft for {choice.page.title} has started.")
+    return redirect("entry_copied", public_id=result.entry.public_id)
+
+
+@login_required
+@require_GET
+@never_cache
+def copied(request, public_id: str):
+    """What carried over into a draft started from another entry, and what did not."""
+    entry = entry_for_person(request.user, public_id)
+    report = copy_report(entry)
+    if report is None:
+        raise Http404("This entry was not copied from another.")
+    return render(request, "forms/copied.html", {"entry": entry, "page": None, "report": report})
