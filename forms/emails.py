@@ -10,7 +10,6 @@ from django.utils import timezone
 from publishing.site_address import absolute_url
 
 from .models import Collaborator, Entry, Invitation, Role
-from .models.team import token_digest
 
 # Who on the team hears of what, besides the owner (who hears of everything):
 # reminders go to everyone who may change the entry, the confirmation to those
@@ -73,16 +72,20 @@ def _send(subject: str, kind: str, context: dict, to: str) -> None:
     message.send()
 
 
-def send_invitation_email(invitation_id: int, token: str) -> None:
+def send_invitation_email(invitation_id: int) -> None:
     """The invitation to join an entry's team: who asks, for which category, what the role
-    allows, until when, and the link (which carries the token; only its digest is stored)."""
-    from .team import ROLE_DESCRIPTIONS, person_name
+    allows, until when, and the link. The link's token is made now (forms.team.issue_link):
+    nothing queued or stored can open it. Nothing is sent for an invitation withdrawn,
+    used or expired before this email went."""
+    from .team import ROLE_DESCRIPTIONS, issue_link, person_name
 
+    issued = issue_link(invitation_id)
+    if issued is None:
+        return
+    invitation, token = issued
     invitation = Invitation.objects.select_related("entry", "entry__page", "invited_by").get(
-        pk=invitation_id
+        pk=invitation.pk
     )
-    if not invitation.is_pending() or invitation.token_digest != token_digest(token):
-        return  # withdrawn, or sent again with a newer link, before this email went
     entry = invitation.entry
     inviter = person_name(invitation.invited_by or entry.entrant)
     context = {

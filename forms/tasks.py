@@ -17,9 +17,9 @@ def send_entry_notice(entry_id: int, kind: str, extra: dict) -> None:
 
 
 @task()
-def send_invitation(invitation_id: int, token: str) -> None:
-    """The invitation to join an entry's team, with its link (forms.team)."""
-    send_invitation_email(invitation_id, token)
+def send_invitation(invitation_id: int) -> None:
+    """The invitation to join an entry's team; its link's token is made here, never queued."""
+    send_invitation_email(invitation_id)
 
 
 @task()

@@ -31,6 +31,7 @@ def team(db):
     from awards.tests.builders import build_home
     from forms import services
     from forms import team as teams
+    from forms.emails import send_invitation_email
     from forms.models import Collaborator, Role
     from forms.tests.builders import build_user
 
@@ -44,13 +45,15 @@ def team(db):
     draft = services.start_entry(user=ada, page=category)
     Collaborator.objects.create(entry=draft, user=priya, role=Role.EDIT)
     Collaborator.objects.create(entry=draft, user=sam, role=Role.VIEW)
-    sent = teams.invite(
+    invitation = teams.invite(
         entry=draft,
         by=ada,
         email="a.much-longer-address@partner-organisation.example.org",
         role=Role.SUBMIT,
     )
-    return {"draft": draft, "category": category, "token": sent.token}
+    send_invitation_email(invitation.pk)  # what the task does once the invitation commits
+    token = re.search(r"/entries/invitations/([^/\s]+)/", mail.outbox[-1].body).group(1)
+    return {"draft": draft, "category": category, "token": token}
 
 
 def sign_in(page, base_url, email, next_path=""):

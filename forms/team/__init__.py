@@ -31,11 +31,11 @@ from .errors import (
 from .invitations import (
     DAILY_INVITATIONS,
     RESEND_INTERVAL,
-    Sent,
     accept,
     check_usable,
     find_invitation,
     invite,
+    issue_link,
     resend,
     withdraw,
 )
@@ -62,7 +62,6 @@ __all__ = [
     "InvitingYourself",
     "NotOnTeam",
     "NotTheOwner",
-    "Sent",
     "TeamError",
     "TeamFull",
     "TeamsNotAllowed",
@@ -73,6 +72,7 @@ __all__ = [
     "find_invitation",
     "hand_over",
     "invite",
+    "issue_link",
     "leave",
     "member_of",
     "pass_on_before_deletion",

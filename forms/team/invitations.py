@@ -3,7 +3,6 @@ accepts. Only the token's digest is stored; the link in the email carries the to
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from allauth.account.models import EmailAddress
@@ -38,12 +37,10 @@ RESEND_INTERVAL = timedelta(minutes=1)
 DAILY_INVITATIONS = 25
 
 
-@dataclass
-class Sent:
-    """An invitation, and the token for its link (only ever held in memory and the email)."""
-
-    invitation: Invitation
-    token: str
+def _unopenable_digest() -> str:
+    """A digest no link carries: an invitation holds one until its email is sent, so the
+    token is made only then, in the task, and never queued or stored."""
+    return token_digest(new_token())
 
 
 def _check_daily_limit(entry: Entry, now: datetime) -> None:
@@ -67,8 +64,9 @@ def _clean_email(email: str) -> str:
     return email
 
 
-def invite(*, entry: Entry, by, email: str, role: str, now: datetime | None = None) -> Sent:
-    """Invite ``email`` to work on ``entry`` with ``role``; the email goes after commit."""
+def invite(*, entry: Entry, by, email: str, role: str, now: datetime | None = None) -> Invitation:
+    """Invite ``email`` to work on ``entry`` with ``role``; the email, with the link, goes
+    after commit (``issue_link``)."""
     from ..tasks import send_invitation
 
     now = now or timezone.now()
@@ -102,12 +100,11 @@ def invite(*, entry: Entry, by, email: str, role: str, now: datetime | None = No
                 "Remove someone or withdraw an invitation first."
             )
         _check_daily_limit(entry, now)
-        token = new_token()
         invitation = Invitation.objects.create(
             entry=entry,
             email=email,
             role=role,
-            token_digest=token_digest(token),
+            token_digest=_unopenable_digest(),
             invited_by=by,
             created_at=now,
             expires_at=now + INVITATION_LIFETIME,
@@ -119,8 +116,8 @@ def invite(*, entry: Entry, by, email: str, role: str, now: datetime | None = No
             created_at=now,
             details={"email": email, "role": role.value},
         )
-        transaction.on_commit(lambda: send_invitation.enqueue(invitation.pk, token))
-    return Sent(invitation, token)
+        transaction.on_commit(lambda: send_invitation.enqueue(invitation.pk))
+    return invitation
 
 
 def _own_invitation(entry: Entry, invitation_id: int) -> Invitation:
@@ -130,8 +127,9 @@ def _own_invitation(entry: Entry, invitation_id: int) -> Invitation:
     return invitation
 
 
-def resend(*, entry: Entry, by, invitation_id: int, now: datetime | None = None) -> Sent:
-    """Send a waiting invitation again, with a new link and a new expiry; the old link stops."""
+def resend(*, entry: Entry, by, invitation_id: int, now: datetime | None = None) -> Invitation:
+    """Send a waiting invitation again, with a new link and a new expiry; the old link stops
+    at once."""
     from ..tasks import send_invitation
 
     now = now or timezone.now()
@@ -158,8 +156,7 @@ def resend(*, entry: Entry, by, invitation_id: int, now: datetime | None = None)
             if taken >= limit:
                 raise TeamFull("The team is full, so this invitation cannot be sent again.")
         _check_daily_limit(entry, now)
-        token = new_token()
-        invitation.token_digest = token_digest(token)
+        invitation.token_digest = _unopenable_digest()
         invitation.expires_at = now + INVITATION_LIFETIME
         invitation.save(update_fields=["token_digest", "expires_at"])
         EntryEvent.objects.create(
@@ -169,8 +166,23 @@ def resend(*, entry: Entry, by, invitation_id: int, now: datetime | None = None)
             created_at=now,
             details={"email": invitation.email, "role": invitation.role, "resent": True},
         )
-        transaction.on_commit(lambda: send_invitation.enqueue(invitation.pk, token))
-    return Sent(invitation, token)
+        transaction.on_commit(lambda: send_invitation.enqueue(invitation.pk))
+    return invitation
+
+
+def issue_link(invitation_id: int, now: datetime | None = None) -> tuple[Invitation, str] | None:
+    """A new token for a waiting invitation's link, its digest stored: called by the task
+    that sends the email, so the token exists only there and in the email. None if the
+    invitation was withdrawn, used or expired before the email went."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        invitation = Invitation.objects.select_for_update().filter(pk=invitation_id).first()
+        if invitation is None or not invitation.is_pending(now):
+            return None
+        token = new_token()
+        invitation.token_digest = token_digest(token)
+        invitation.save(update_fields=["token_digest"])
+    return invitation, token
 
 
 def withdraw(*, entry: Entry, by, invitation_id: int, now: datetime | None = None) -> Invitation:

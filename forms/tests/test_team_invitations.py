@@ -3,6 +3,7 @@ with its message and status, none of which loses anything."""
 
 import re
 from datetime import timedelta
+from typing import NamedTuple
 from urllib.parse import quote
 
 import pytest
@@ -13,6 +14,7 @@ from django.utils import timezone
 
 from accounts.tests.builders import link_in_last_email, signup_data
 from forms import services, team
+from forms.emails import send_invitation_email
 from forms.models import Collaborator, EntryEvent, Invitation, Role
 from forms.models.team import token_digest
 from forms.tests.builders import build_user
@@ -23,8 +25,21 @@ SITE = "https://awards.example.org"
 LINK = re.compile(r"https?://\S+/entries/invitations/[^/\s]+/")
 
 
-def invite(draft, entrant, email="priya.shah@example.org", role=Role.EDIT, **kwargs):
-    return team.invite(entry=draft, by=entrant, email=email, role=role, **kwargs)
+class Sent(NamedTuple):
+    invitation: Invitation
+    token: str
+
+
+def token_in_last_email() -> str:
+    [link] = LINK.findall(mail.outbox[-1].body)
+    return link.rstrip("/").rsplit("/", 1)[1]
+
+
+def invite(draft, entrant, email="priya.shah@example.org", role=Role.EDIT, **kwargs) -> Sent:
+    """Invite, then send the email as the task does after commit; the token from its link."""
+    invitation = team.invite(entry=draft, by=entrant, email=email, role=role, **kwargs)
+    send_invitation_email(invitation.pk)
+    return Sent(invitation, token_in_last_email())
 
 
 def team_url(entry, name="entry_team", *args):
@@ -87,10 +102,9 @@ def test_the_owner_invites_by_email_and_the_link_in_it_works(
 
 
 def test_someone_without_an_account_signs_up_from_the_link_and_lands_on_the_entry(
-    draft, entrant, mailoutbox, django_capture_on_commit_callbacks
+    draft, entrant, mailoutbox
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        sent = invite(draft, entrant, role=Role.EDIT)
+    sent = invite(draft, entrant, role=Role.EDIT)
     invitation_path = reverse("team_invitation", args=[sent.token])
     browser = Client()
 
@@ -163,8 +177,7 @@ def test_someone_already_on_the_team_is_not_invited_again(signed_in, team_draft)
 def test_a_second_invitation_to_the_same_address_offers_to_send_it_again(
     signed_in, draft, entrant, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        first = invite(draft, entrant, email="sam@example.org")
+    first = invite(draft, entrant, email="sam@example.org")
     response = signed_in.post(
         team_url(draft, "entry_team_invite"), {"email": "Sam@example.org", "role": "edit"}
     )
@@ -177,13 +190,17 @@ def test_a_second_invitation_to_the_same_address_offers_to_send_it_again(
     # Too soon: refused. A minute on: a new link, and the old one stops working.
     assert "Wait a minute" in signed_in.post(resend_url, follow=True).text
     later = timezone.now() + timedelta(minutes=2)
-    with django_capture_on_commit_callbacks(execute=True):
-        again = team.resend(entry=draft, by=entrant, invitation_id=first.invitation.pk, now=later)
-    assert len(mail.outbox) == 2
-    assert again.token != first.token
+    with django_capture_on_commit_callbacks(execute=False) as sending:
+        team.resend(entry=draft, by=entrant, invitation_id=first.invitation.pk, now=later)
+    # The old link stops at once, before the new email goes.
     with pytest.raises(team.InvitationNotFound):
         team.find_invitation(first.token)
-    assert team.find_invitation(again.token).pk == first.invitation.pk
+    for send in sending:
+        send()
+    assert len(mail.outbox) == 2
+    again = token_in_last_email()
+    assert again != first.token
+    assert team.find_invitation(again).pk == first.invitation.pk
 
 
 def test_no_more_people_than_the_category_allows_counting_invitations(
@@ -245,7 +262,8 @@ def opened_by(user, token):
 
 
 def test_an_expired_invitation_says_so_and_who_to_ask(draft, entrant, colleague):
-    sent = invite(draft, entrant, now=timezone.now() - timedelta(days=15))
+    sent = invite(draft, entrant)
+    Invitation.objects.update(expires_at=timezone.now() - timedelta(days=1))
     for user in (colleague, None):
         browser, url = opened_by(user, sent.token)
         for method in ("get", "post"):
@@ -323,8 +341,8 @@ def test_the_invitation_email_is_not_sent_once_withdrawn(
     draft, entrant, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        sent = invite(draft, entrant)
-    team.withdraw(entry=draft, by=entrant, invitation_id=sent.invitation.pk)
+        invitation = team.invite(entry=draft, by=entrant, email="sam@example.org", role="edit")
+    team.withdraw(entry=draft, by=entrant, invitation_id=invitation.pk)
     for callback in callbacks:
         callback()
     assert mail.outbox == []
@@ -355,8 +373,10 @@ def test_an_entry_sends_at_most_so_many_invitations_a_day(signed_in, draft, entr
     category.save_revision().publish()
     draft.refresh_from_db()
     for n in range(team.DAILY_INVITATIONS):
-        sent = invite(draft, entrant, email=f"person{n}@example.org")
-        team.withdraw(entry=draft, by=entrant, invitation_id=sent.invitation.pk)
+        invitation = team.invite(
+            entry=draft, by=entrant, email=f"person{n}@example.org", role="edit"
+        )
+        team.withdraw(entry=draft, by=entrant, invitation_id=invitation.pk)
     response = signed_in.post(
         team_url(draft, "entry_team_invite"), {"email": "one.more@example.org", "role": "edit"}
     )
@@ -367,17 +387,17 @@ def test_an_entry_sends_at_most_so_many_invitations_a_day(signed_in, draft, entr
     assert invite(draft, entrant, email="one.more@example.org", now=tomorrow)
 
 
-def test_an_email_queued_before_a_resend_does_not_send_the_dead_link(
+def test_the_token_is_made_when_the_email_is_sent_never_queued_or_stored(
     draft, entrant, django_capture_on_commit_callbacks
 ):
-    from forms.emails import send_invitation_email
-
-    first = invite(draft, entrant)
-    team.resend(
-        entry=draft,
-        by=entrant,
-        invitation_id=first.invitation.pk,
-        now=timezone.now() + timedelta(minutes=2),
-    )
-    send_invitation_email(first.invitation.pk, first.token)
-    assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=False) as sending:
+        invitation = team.invite(entry=draft, by=entrant, email="sam@example.org", role="edit")
+    # What the queue holds is the invitation's id alone.
+    assert len(sending) == 1
+    assert not mail.outbox
+    for send in sending:
+        send()
+    token = token_in_last_email()
+    invitation.refresh_from_db()
+    assert invitation.token_digest == token_digest(token)
+    assert token not in invitation.token_digest

@@ -128,7 +128,7 @@ def invite(request, public_id: str):
     if not form.is_valid():
         return _team_page(request, entry, form=form, status=400)
     try:
-        sent = team.invite(
+        invitation = team.invite(
             entry=entry,
             by=request.user,
             email=form.cleaned_data["email"],
@@ -144,7 +144,7 @@ def invite(request, public_id: str):
         return _team_page(request, entry, form=form, status=error.status_code)
     messages.success(
         request,
-        f"Invitation sent to {sent.invitation.email}. They have "
+        f"Invitation sent to {invitation.email}. They have "
         f"{team.INVITATION_LIFETIME.days} days to accept it.",
     )
     return redirect(_team_url(entry))
@@ -166,8 +166,8 @@ def _owner_action(request, public_id: str, action):
 @require_POST
 def resend(request, public_id: str, invitation_id: int):
     def action(entry):
-        sent = team.resend(entry=entry, by=request.user, invitation_id=invitation_id)
-        return f"Invitation sent again to {sent.invitation.email}, with a new link."
+        invitation = team.resend(entry=entry, by=request.user, invitation_id=invitation_id)
+        return f"Invitation sent again to {invitation.email}, with a new link."
 
     return _owner_action(request, public_id, action)
 
