@@ -111,6 +111,8 @@ def test_someone_without_an_account_signs_up_from_the_link_and_lands_on_the_entr
     page = browser.get(invitation_path)
     assert page.status_code == 200
     assert "Create an account" in page.text
+    assert page["X-Robots-Tag"] == "noindex, nofollow"
+    assert page["Cache-Control"].startswith("max-age=0")
     signup = f"{reverse('account_signup')}?next={quote(invitation_path, safe='')}"
     assert signup.replace("%2F", "/") in page.text.replace("%2F", "/").replace("&amp;", "&")
     # The sign-up form offers the invited address.

@@ -354,9 +354,11 @@ def hand_over(request, public_id: str):
     )
 
 
-def _invitation_page(request, invitation, *, status=200, error=None, token=""):
+def _invitation_page(request, invitation, *, status=200, error=None):
+    """The invitation's page. Its address holds the link's token: kept out of search
+    engines, and (the site's Referrer-Policy: same-origin) out of other sites' logs."""
     next_url = request.path
-    return render(
+    response = render(
         request,
         "forms/invitation.html",
         {
@@ -381,6 +383,8 @@ def _invitation_page(request, invitation, *, status=200, error=None, token=""):
         },
         status=status,
     )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 @never_cache
