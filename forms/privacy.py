@@ -7,8 +7,10 @@ these functions. The ``purge_drafts`` command calls the last.
 
 - **Download.** ``export_entries`` gives an entrant every entry of theirs, with
   its answers and the names of its files, for the download that accounts
-  builds around their account details. Nothing about anyone else (not even who
-  in the awards team acted on an entry).
+  builds around their account details. Of other people, only what the
+  entrant's own team and partner put into the entry: who wrote each version
+  of an answer, and the partner's confirmation. Nothing of the awards team
+  (not even who acted on an entry).
 - **Account deletion.** ``delete_or_anonymise_entries`` (run in the account
   deletion's transaction, before the account goes) deletes every entry that
   was never submitted (drafts, and drafts staff withdrew), with its files. An
@@ -109,18 +111,32 @@ def _entry_data(
         "answer_history": [
             {**revision, "written_at": _time(revision["written_at"])} for revision in revisions
         ],
+        "partner_confirmations": [
+            {
+                "organisation": request.organisation,
+                "contact_name": request.contact_name,
+                "contact_email": request.email,
+                "asked_at": _time(request.requested_at),
+                "decision": request.get_decision_display(),
+                "decided_by": request.decided_by_name,
+                "comment": request.comment,
+                "decided_at": _time(request.decided_at),
+            }
+            for request in entry.partner_confirmations.all()
+        ],
     }
 
 
 def export_entries(*, user) -> list[dict[str, Any]]:
     """Every entry of ``user``'s, as JSON-ready data, oldest first: its category,
     status, reference, answers (with the question each answers), times, file
-    names, history and every version of each answer (who wrote it, when). Staff names and reasons in an entry's history are left
-    out: they are other people's data."""
+    names, history, every version of each answer (who wrote it, when) and the
+    partner confirmations the entrant asked for. Staff names and reasons in an
+    entry's history are left out: they are other people's data."""
     entries = list(
         Entry.objects.filter(entrant=user)
         .select_related("form")
-        .prefetch_related("files", "events")
+        .prefetch_related("files", "events", "partner_confirmations")
         .order_by("created_at", "pk")
     )
     page_titles = dict(

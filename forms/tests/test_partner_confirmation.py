@@ -453,3 +453,19 @@ def test_exports_of_other_categories_have_no_partner_columns(
     response = client.get(reverse("forms_entry_modeladmin_index"), {"export": "csv"})
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     assert "Partner organisation" not in text.splitlines()[0]
+
+
+def test_the_partners_confirmation_is_in_the_entrants_data_download(
+    visitor, signed_in, entry, entrant, on_commit
+):
+    from forms.privacy import export_entries
+
+    ask(signed_in, entry, on_commit)
+    confirm(visitor, link_from_outbox(), on_commit, name="Samuel Okafor")
+    [data] = export_entries(user=entrant)
+    [confirmation] = data["partner_confirmations"]
+    assert confirmation["organisation"] == PARTNER["organisation"]
+    assert confirmation["contact_email"] == PARTNER["email"]
+    assert confirmation["decision"] == "Confirmed"
+    assert confirmation["decided_by"] == "Samuel Okafor"
+    assert confirmation["decided_at"]
