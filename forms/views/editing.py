@@ -72,7 +72,7 @@ def save(request, public_id: str):
             writer=clean_writer(request.POST.get("writer", "")),
         )
     except StaleDraft as error:
-        note_editing(entry, request.user, request.POST.get("section", ""))
+        _note_editing(request, entry)
         if wants_json(request):
             return conflict_reply(entry, error, answers, request.user.pk)
         return _conflict_page(request, entry, error)
@@ -81,7 +81,7 @@ def save(request, public_id: str):
             return JsonResponse({"ok": False, "message": error.message}, status=error.status_code)
         return _edit_page(request, entry, error.message, error.status_code, answers, bases)
 
-    editing = note_editing(result.entry, request.user, request.POST.get("section", ""))
+    editing = _note_editing(request, result.entry)
     if wants_json(request):
         return saved_reply(entry_view(result.entry), result=result, editing=editing)
     if result.rejected_files:
@@ -92,6 +92,14 @@ def save(request, public_id: str):
     if request.POST.get("action") == "review":
         return redirect("entry_review", public_id=entry.public_id)
     return HttpResponseRedirect(page_url(entry))
+
+
+def _note_editing(request, entry: Entry) -> list[dict[str, str]]:
+    """Who else is writing, once this person's place is noted. Only a team's pages name
+    a section (forms.presence); a person writing alone costs the cache nothing."""
+    if "section" not in request.POST:
+        return []
+    return note_editing(entry, request.user, request.POST["section"])
 
 
 def _conflict_page(request, entry: Entry, error: StaleDraft):

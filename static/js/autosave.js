@@ -140,7 +140,7 @@
       data.delete("remove_file");
       data.set("action", "autosave");
       data.set("writer", writer);
-      data.set("section", section);
+      if (presence) data.set("section", section); // only a team's pages say where they are
       return data;
     }
 
