@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from forms import services
 from forms.models import Entry
+from tests_browser.held_saves import HeldSaves
 from tests_system.http import signed_in_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -52,27 +52,6 @@ def entrant(transactional_db):
 @pytest.fixture
 def entry(category, entrant):
     return services.start_entry(user=entrant, page=category)
-
-
-class HeldSaves:
-    """Autosave requests held in the browser until released: a slow network, made certain."""
-
-    def __init__(self, context):
-        self.context = context
-        self.held = []
-        context.route("**/save/", self.hold)
-
-    def hold(self, route):
-        self.held.append(route)
-
-    def release(self):
-        self.context.unroute("**/save/")
-        for route in self.held:
-            try:
-                route.continue_()
-            except PlaywrightError:
-                pass  # the browser gave up on it when the page went away
-        self.held.clear()
 
 
 def type_answers(page):

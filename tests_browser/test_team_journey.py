@@ -10,11 +10,11 @@ import re
 
 import pytest
 from django.core import mail
-from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from forms import services
 from forms.models import Collaborator, Entry, Role
+from tests_browser.held_saves import HeldSaves
 from tests_system.http import signed_in_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -35,35 +35,6 @@ def owner(transactional_db):
     from forms.tests.builders import build_user
 
     return build_user("ada.owner@example.org", first_name="Ada", last_name="Owner")
-
-
-class HeldSaves:
-    """A browser's saves held until released, so two people's saves meet at the server."""
-
-    def __init__(self, context):
-        self.context = context
-        self.held = []
-        context.route("**/save/", self.hold)
-
-    def hold(self, route):
-        self.held.append(route)
-
-    def wait(self, page, timeout_ms: int = 20_000):
-        """Until this browser's autosave has sent a save (and it is held)."""
-        for _ in range(timeout_ms // 100):
-            if self.held:
-                return
-            page.wait_for_timeout(100)
-        raise AssertionError("the page never saved")
-
-    def release(self):
-        self.context.unroute("**/save/")
-        for route in self.held:
-            try:
-                route.continue_()
-            except PlaywrightError:
-                pass
-        self.held.clear()
 
 
 def link_in(message, part: str) -> str:
