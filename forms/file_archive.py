@@ -43,6 +43,7 @@ class _Pipe:
 # format characters (line breaks, NUL, right-to-left overrides), quotes, colons.
 UNSAFE = re.compile(r"[^\w.\- ]+")
 NAME_MAX_LENGTH = 120
+NOT_ID = re.compile(r"[^A-Za-z0-9_-]")
 
 
 def safe_part(text: str, fallback: str) -> str:
@@ -64,7 +65,10 @@ def archive_name(upload: EntryFile) -> str:
     """``folder/key-name``: one folder per entry, each part made safe (see safe_part),
     since the stored reference, question key and original name are not trusted here."""
     entry = upload.entry
-    folder = safe_part(entry.reference or "", f"draft-{safe_part(entry.public_id[:8], 'entry')}")
+    # A public id is URL-safe base64: "_" and "-" are its own, kept even at the ends
+    # (safe_part would trim a "_", and the folder would not match the id).
+    draft = NOT_ID.sub("", entry.public_id[:8]) or "entry"
+    folder = safe_part(entry.reference or "", f"draft-{draft}")
     key = safe_part(upload.question_key, "file")
     name = safe_part(upload.original_name, f"file-{upload.pk}")
     return f"{folder}/{key}-{name}"

@@ -67,3 +67,15 @@ def test_archive_members_stay_in_their_entrys_folder_whatever_was_stored(
     assert "PRA-2026-0001/evidence-Our evidence.pdf" in names
     assert f"draft-{draft.public_id[:8]}" in folders
     assert len(folders) == 3
+
+
+def test_a_drafts_folder_is_named_by_its_id_whatever_characters_it_has(entrant, category):
+    # Public ids are URL-safe base64: "_" and "-" are theirs, first or last of the 8.
+    from forms.file_archive import archive_name
+
+    for public_id in ("abcdefg_rest-of-id", "_bcdefgh-rest", "abcdefg-rest", "-bcdefg_rest"):
+        draft = build_entry(entrant, category, public_id=public_id)
+        upload = add_file(draft)
+        assert archive_name(upload).startswith(f"draft-{public_id[:8]}/"), public_id
+        upload.delete()
+        draft.delete()
