@@ -209,6 +209,25 @@ def test_a_chosen_file_then_leaving_keeps_the_new_file(
     context.close()
 
 
+def test_a_file_too_large_costs_nothing_of_the_text_sent_with_it(
+    live_server, browser, category, entry
+):
+    context = signed_in_browser(browser, entry.entrant, live_server.url)
+    page = context.new_page()
+    page.goto(live_server.url + category.url)
+    page.get_by_label("Describe the context").fill("Typed just before choosing a big file")
+    # Chosen at once: the upload carries the text, and the server refuses it all (413).
+    page.locator("#q-evidence").set_input_files(
+        {"name": "huge.pdf", "mimeType": "application/pdf", "buffer": PDF + b"0" * 15_000_000}
+    )
+    status = page.locator("[data-save-status]")
+    expect(status).to_contain_text("Saved at", timeout=30_000)
+    expect(status).to_contain_text("The file is too large")
+    assert saved_answers(entry)["context"] == "Typed just before choosing a big file"
+    assert not Entry.objects.get(pk=entry.pk).files.exists()
+    context.close()
+
+
 def test_a_real_second_tab_is_refused_and_both_texts_are_shown(
     live_server, browser, category, entry
 ):

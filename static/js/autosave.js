@@ -118,6 +118,7 @@
     let inFlight = 0; // saves and uploads sent, not yet answered
     let stopped = false; // a conflict waits for the entrant's choice
     let leaving = false; // a button posted the form, or the entrant chose the other version
+    let notice = ""; // a refused file's message, said again with the next save's result
 
     const show = (text, state) => {
       status.textContent = text;
@@ -193,6 +194,8 @@
       }
       if (body.rejected_files && body.rejected_files.length) {
         show(`Your answers were saved, but: ${body.rejected_files.join(" ")}`, "error");
+      } else if (notice && !dirty) {
+        show(`Saved at ${body.saved_at}. ${notice}`, "error");
       } else if (dirty) {
         show("Unsaved changes", "unsaved");
       } else if (others.length) {
@@ -200,6 +203,7 @@
       } else {
         show(`Saved at ${body.saved_at}`, "saved");
       }
+      if (!dirty) notice = "";
       if (dirty) remember();
       else storage.forget(key);
     }
@@ -251,6 +255,12 @@
       } else if (response.status >= 500 || body.retry || !body.message) {
         show("Not saved, retrying…", "offline"); // the server or its database is briefly away
         schedule(RETRY_MS);
+      } else if (response.status === 413) {
+        // A file too large for the entry: the request was refused whole, so the text it
+        // carried goes again on its own; the message stays with that save's result.
+        notice = body.message;
+        show(`Not saved: ${body.message}`, "error");
+        schedule(DELAY_MS);
       } else {
         show(`Not saved: ${body.message}`, "error");
         if (response.status === 0) schedule(RETRY_MS); // a dropped upload: the text still goes

@@ -52,7 +52,7 @@
           body = {};
         }
         const redirected = Boolean(xhr.responseURL) && !xhr.responseURL.endsWith(form.getAttribute("action"));
-        if (body.rejected_files && body.rejected_files.length) input.value = "";
+        if ((body.rejected_files && body.rejected_files.length) || xhr.status === 413) input.value = "";
         resolve({ response: { ok: xhr.status >= 200 && xhr.status < 300, status: xhr.status, redirected }, body });
       });
       const dropped = () => {
