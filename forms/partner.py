@@ -41,7 +41,7 @@ from .models import (
     PartnerConfirmation,
     Role,
 )
-from .models.team import new_token, token_digest
+from .models.team import new_token, token_digest, unopenable_digest
 
 LINK_LIFETIME = timedelta(days=30)
 MAX_TOKEN_LENGTH = 100
@@ -227,8 +227,7 @@ def ask_partner(
             organisation=organisation.strip(),
             contact_name=contact_name.strip(),
             email=email.strip(),
-            # Nobody knows this token: the task sending the email makes the real one.
-            token_digest=token_digest(new_token()),
+            token_digest=unopenable_digest(),
             requested_by=user,
             requested_at=now,
         )

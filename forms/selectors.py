@@ -59,11 +59,8 @@ def entries_on_page(user, page_id: int) -> list[Entry]:
 
 
 def roles_set(user, entries: list[Entry]) -> list[Entry]:
-    """``entries`` with ``role`` set for ``user`` (from the row entries_for read)."""
-    for entry in entries:
-        with_role(entry, user)
-        entry.role_user_id = user.pk
-    return entries
+    """``entries`` with ``role`` set for ``user`` (from the row entries_on_page read)."""
+    return [with_role(entry, user) for entry in entries]
 
 
 @dataclass

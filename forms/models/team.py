@@ -42,6 +42,12 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+def unopenable_digest() -> str:
+    """A digest no link carries. An invitation or a partner's request holds one until its
+    email is sent: the sending task makes the real token, so it is never queued or stored."""
+    return token_digest(new_token())
+
+
 class Collaborator(models.Model):
     """A person other than the owner who may read, edit or submit one entry."""
 

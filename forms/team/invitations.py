@@ -15,7 +15,7 @@ from publishing.routing import page_by_id
 
 from ..hosting import as_host, collaborator_limit
 from ..models import Collaborator, Entry, EntryEvent, EntryStatus, Invitation
-from ..models.team import INVITATION_LIFETIME, new_token, token_digest
+from ..models.team import INVITATION_LIFETIME, new_token, token_digest, unopenable_digest
 from .common import clean_role, locked, person_name, require_owner
 from .errors import (
     AlreadyInvited,
@@ -35,12 +35,6 @@ RESEND_INTERVAL = timedelta(minutes=1)
 # How many invitation emails (new or sent again) one entry may send in a day: enough for
 # any real team, and a limit on what a withdraw-and-invite loop could send to strangers.
 DAILY_INVITATIONS = 25
-
-
-def _unopenable_digest() -> str:
-    """A digest no link carries: an invitation holds one until its email is sent, so the
-    token is made only then, in the task, and never queued or stored."""
-    return token_digest(new_token())
 
 
 def _check_daily_limit(entry: Entry, now: datetime) -> None:
@@ -104,7 +98,7 @@ def invite(*, entry: Entry, by, email: str, role: str, now: datetime | None = No
             entry=entry,
             email=email,
             role=role,
-            token_digest=_unopenable_digest(),
+            token_digest=unopenable_digest(),
             invited_by=by,
             created_at=now,
             expires_at=now + INVITATION_LIFETIME,
@@ -156,7 +150,7 @@ def resend(*, entry: Entry, by, invitation_id: int, now: datetime | None = None)
             if taken >= limit:
                 raise TeamFull("The team is full, so this invitation cannot be sent again.")
         _check_daily_limit(entry, now)
-        invitation.token_digest = _unopenable_digest()
+        invitation.token_digest = unopenable_digest()
         invitation.expires_at = now + INVITATION_LIFETIME
         invitation.save(update_fields=["token_digest", "expires_at"])
         EntryEvent.objects.create(

@@ -112,7 +112,7 @@ def _conflict_page(request, entry: Entry, error: StaleDraft):
         current,
         error.message,
         409,
-        {**current.answers, **error.mine},
+        error.mine,  # drawn on top of the newer version by _edit_page
         answer_versions(current),
         conflict=True,
         differences=differing_answers(
