@@ -1,9 +1,12 @@
 """Fixtures shared by every app's tests: the page tree and a real browser."""
 
 import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
+from django.core.signals import request_finished, request_started
 
 # Playwright's sync API runs an event loop in the test thread; the Django ORM
 # calls made by the same tests are still synchronous and safe.
@@ -28,6 +31,54 @@ def _fresh_cache():
 
     cache.clear()
     yield
+
+
+class _RequestsInFlight:
+    """Counts the live server's requests, so a test's database is emptied only
+    once the browser's last request (a keepalive save sent as a tab closes,
+    say) has finished: on PostgreSQL, a request still holding a row lock while
+    the flush truncates its tables deadlocks, and the flush fails."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.running = 0
+        self.last_seen = time.monotonic()
+
+    def started(self, **kwargs):
+        with self.lock:
+            self.running += 1
+            self.last_seen = time.monotonic()
+
+    def finished(self, **kwargs):
+        with self.lock:
+            self.running -= 1
+            self.last_seen = time.monotonic()
+
+    def wait_for_quiet(self, quiet=0.3, timeout=10.0):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                if self.running <= 0 and time.monotonic() - self.last_seen >= quiet:
+                    return
+            time.sleep(0.05)
+
+
+_in_flight = _RequestsInFlight()
+request_started.connect(_in_flight.started, dispatch_uid="in-flight-started")
+request_finished.connect(_in_flight.finished, dispatch_uid="in-flight-finished")
+
+
+@pytest.fixture(autouse=True)
+def _live_server_finishes_before_flush(request):
+    """For a test with a live server, wait for its requests to end before the
+    database is emptied (this fixture asks for the database, so it is torn
+    down first)."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    yield
+    _in_flight.wait_for_quiet()
 
 
 @pytest.fixture

@@ -171,6 +171,7 @@ def test_the_status_says_unsaved_the_moment_the_entrant_types(
         )
         is True
     )
+    expect_saved(page)
     context.close()
 
 
