@@ -33,6 +33,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "awards",
+    "judging",
     "forms",
     "accounts",
     "publishing",

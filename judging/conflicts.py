@@ -1,0 +1,156 @@
+"""Conflicts of interest, found as well as declared.
+
+Before a judge sees an entry, the judge's organisation and email domain are
+matched against the entrant's, every collaborator's, the partner's and the
+organisation the entry names. Names are compared normalised: case, punctuation
+and the words that only say what kind of body it is ("NHS Foundation Trust",
+"Ltd", "The") are not what makes two organisations different. Email domains
+every NHS or webmail user shares (nhs.net, gmail.com) say nothing of who
+someone works for, so they never match.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from forms.models import Collaborator, Entry, PartnerConfirmation
+
+from .models import Assignment, Conflict, ConflictSource
+
+# Words that say what kind of body an organisation is, not which one.
+KIND_WORDS = {
+    "the", "nhs", "hs", "foundation", "trust", "trusts", "university", "hospital", "hospitals",
+    "ltd", "limited", "plc", "llp", "llc", "inc", "incorporated", "co", "company", "group",
+    "uk", "cic", "and", "of", "integrated", "care", "board", "icb",
+}  # fmt: skip
+SHARED_DOMAINS = {
+    "nhs.net", "nhs.uk", "gmail.com", "googlemail.com", "hotmail.com", "hotmail.co.uk",
+    "outlook.com", "live.com", "live.co.uk", "yahoo.com", "yahoo.co.uk", "icloud.com",
+    "me.com", "aol.com", "btinternet.com", "sky.com", "virginmedia.com", "protonmail.com",
+    "proton.me", "example.org", "example.com",
+}  # fmt: skip
+# Demo and test addresses all use example.org: matching on it would put every judge in
+# conflict with every entrant, so it counts as shared, like a webmail domain.
+ORGANISATION_KEYS = ("organisation_name", "partner_organisation")
+
+
+def normalise_organisation(name: str) -> str:
+    """"The Northshire NHS Foundation Trust" and "northshire" are the same body."""
+    text = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode()
+    text = text.lower().replace("&", " and ")
+    words = re.findall(r"[a-z0-9]+", text)
+    kept = [word for word in words if word not in KIND_WORDS]
+    # "NHS Trust" alone names no particular body: nothing is left to compare.
+    return " ".join(kept)
+
+
+def email_domain(email: str) -> str:
+    domain = (email or "").rpartition("@")[2].strip().lower()
+    return "" if domain in SHARED_DOMAINS else domain
+
+
+@dataclass(frozen=True)
+class Party:
+    """Someone on the entry's side, as far as conflicts go."""
+
+    who: str  # "the entrant", "a collaborator", "the partner", "the entry"
+    organisation: str
+    email: str = ""
+
+
+def entry_parties(entry: Entry) -> list[Party]:
+    """Everyone whose organisation or address a judge must not share: the entrant, the
+    team, the partner and any organisation the entry itself names."""
+    parties = []
+    if entry.entrant is not None:
+        parties.append(Party("the entrant", entry.entrant.organisation, entry.entrant.email))
+    for collaborator in Collaborator.objects.filter(entry=entry).select_related("user"):
+        user = collaborator.user
+        parties.append(Party("a collaborator", user.organisation, user.email))
+    for partner in PartnerConfirmation.objects.filter(entry=entry):
+        parties.append(Party("the partner", partner.organisation, partner.email))
+    for key in ORGANISATION_KEYS:
+        value = (entry.answers or {}).get(key)
+        if isinstance(value, str) and value.strip():
+            parties.append(Party("the entry", value))
+    return parties
+
+
+def find_conflict(judge, parties: Iterable[Party]) -> str | None:
+    """Why ``judge`` must not judge an entry with these parties, or None."""
+    judge_org = normalise_organisation(judge.organisation)
+    judge_domain = email_domain(judge.email)
+    for party in parties:
+        if judge_org and normalise_organisation(party.organisation) == judge_org:
+            return f"Same organisation as {party.who}: {party.organisation}"
+        if judge_domain and email_domain(party.email) == judge_domain:
+            return f"Same email domain as {party.who}: {judge_domain}"
+    return None
+
+
+def check(judge, entry: Entry) -> Conflict | None:
+    """The conflict that stands between ``judge`` and ``entry``, found now if need be.
+
+    A newly found one is recorded and removes the judge's assignment to the entry,
+    keeping any sheet already written. A found conflict an organiser cleared stays
+    cleared; a declared one always stands.
+    """
+    standing = Conflict.objects.filter(judge=judge, entry=entry, cleared_at=None).first()
+    if standing is not None:
+        return standing
+    reason = find_conflict(judge, entry_parties(entry))
+    if reason is None:
+        return None
+    with transaction.atomic():
+        conflict, created = Conflict.objects.get_or_create(
+            judge=judge,
+            entry=entry,
+            source=ConflictSource.DETECTED,
+            defaults={"reason": reason},
+        )
+        if not created and conflict.cleared_at is not None:
+            return None  # an organiser looked and cleared it
+        remove_assignment(judge, entry, reason)
+    return conflict
+
+
+def declare(judge, entry: Entry, reason: str) -> Conflict:
+    """The judge says they must not judge this entry; it leaves their list at once."""
+    with transaction.atomic():
+        conflict, _ = Conflict.objects.update_or_create(
+            judge=judge,
+            entry=entry,
+            source=ConflictSource.DECLARED,
+            defaults={"reason": reason, "found_at": timezone.now(), "cleared_at": None},
+        )
+        remove_assignment(judge, entry, f"Declared by the judge: {reason}")
+    return conflict
+
+
+def clear(conflict: Conflict, by) -> None:
+    """An organiser judges a found conflict wrong: the assignment (and its sheet) return."""
+    if conflict.source != ConflictSource.DETECTED:
+        raise ValueError("A conflict the judge declared stands.")
+    with transaction.atomic():
+        conflict.cleared_at = timezone.now()
+        conflict.cleared_by = by
+        conflict.save(update_fields=["cleared_at", "cleared_by"])
+        others = Conflict.objects.filter(
+            judge=conflict.judge, entry=conflict.entry, cleared_at=None
+        ).exclude(pk=conflict.pk)
+        if not others.exists():
+            Assignment.objects.filter(judge=conflict.judge, entry=conflict.entry).update(
+                removed_at=None, removed_because=""
+            )
+
+
+def remove_assignment(judge, entry: Entry, reason: str) -> None:
+    Assignment.objects.filter(judge=judge, entry=entry, removed_at=None).update(
+        removed_at=timezone.now(), removed_because=reason[:255]
+    )
