@@ -41,7 +41,7 @@ ORGANISATION_KEYS = ("organisation_name", "partner_organisation")
 
 
 def normalise_organisation(name: str) -> str:
-    """"The Northshire NHS Foundation Trust" and "northshire" are the same body."""
+    """ "The Northshire NHS Foundation Trust" and "northshire" are the same body."""
     text = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode()
     text = text.lower().replace("&", " and ")
     words = re.findall(r"[a-z0-9]+", text)

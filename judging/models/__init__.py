@@ -1,6 +1,14 @@
 from .panels import AssignmentMode, JudgeInvitation, Panel, PanelJudge
 from .results import Outcome, Result
-from .scoring import Assignment, Conflict, ConflictSource, Qualifying, Score, ScoreSheet, SheetStatus
+from .scoring import (
+    Assignment,
+    Conflict,
+    ConflictSource,
+    Qualifying,
+    Score,
+    ScoreSheet,
+    SheetStatus,
+)
 
 __all__ = [
     "Assignment",

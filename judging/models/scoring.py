@@ -26,7 +26,9 @@ class Assignment(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["judge", "entry"], name="one_assignment_per_judge_entry")
+            models.UniqueConstraint(
+                fields=["judge", "entry"], name="one_assignment_per_judge_entry"
+            )
         ]
         indexes = [models.Index(fields=["judge", "removed_at"])]
 
