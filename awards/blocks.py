@@ -14,6 +14,14 @@ class CriteriaSectionBlock(blocks.StructBlock):
     points = blocks.ListBlock(
         blocks.TextBlock(rows=2, label="Bullet point"), required=False, label="Bullet points"
     )
+    weight = blocks.DecimalBlock(
+        required=False,
+        min_value=0,
+        max_value=10,
+        decimal_places=1,
+        default=1,
+        help_text="How much judges' scores for this section count: 2 counts twice as much as 1.",
+    )
 
     class Meta:
         icon = "list-ul"

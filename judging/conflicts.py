@@ -43,7 +43,7 @@ ORGANISATION_KEYS = ("organisation_name", "partner_organisation")
 def normalise_organisation(name: str) -> str:
     """ "The Northshire NHS Foundation Trust" and "northshire" are the same body."""
     text = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode()
-    text = text.lower().replace("&", " and ")
+    text = re.sub(r"['\u2019]", "", text.lower().replace("&", " and "))
     words = re.findall(r"[a-z0-9]+", text)
     kept = [word for word in words if word not in KIND_WORDS]
     # "NHS Trust" alone names no particular body: nothing is left to compare.

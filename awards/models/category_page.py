@@ -20,12 +20,13 @@ from ..admin_panels import EntryFormCriteriaPanel, ProgrammeWindowPanel
 from ..blocks import RICH_FEATURES, CriteriaStreamBlock, StepsStreamBlock
 from ..criteria import criterion_html
 from ..entry_window import EntryState, EntryWindow
+from ..judged_category import JudgedCategory
 from ..snippets import ContactLink, Sponsor
 from .guidance_page import guidance_for
 from .programme_page import ProgrammePage, clean_entry_window, default_contacts
 
 
-class CategoryPage(EntryFormPreviewModes, ServedPage, Page):
+class CategoryPage(EntryFormPreviewModes, JudgedCategory, ServedPage, Page):
     """One award category: what it recognises, who may enter, the criteria, and the entry form.
 
     It owns its entry window: its own dates when set, otherwise the programme's,
@@ -115,6 +116,7 @@ class CategoryPage(EntryFormPreviewModes, ServedPage, Page):
             ],
             heading="Entries",
         ),
+        JudgedCategory.results_panel,
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

@@ -20,6 +20,7 @@ from publishing.serving import ServedPage
 from ..blocks import RICH_FEATURES
 from ..chrome import chrome_for_request, chrome_for_site
 from ..entry_window import EntryState, EntryWindow
+from ..judged_category import AnnouncementTimes
 from ..site_settings import SiteDefaultContact
 from ..snippets import ContactLink, Sponsor
 from .guidance_page import guidance_for
@@ -33,7 +34,7 @@ def clean_entry_window(opens: datetime | None, closes: datetime | None) -> None:
         )
 
 
-class ProgrammePage(ServedPage, Page):
+class ProgrammePage(AnnouncementTimes, ServedPage, Page):
     """An awards programme (e.g. "HSJ Awards 2024") holding its categories and guidance."""
 
     intro = RichTextField(blank=True, features=RICH_FEATURES)
@@ -54,6 +55,7 @@ class ProgrammePage(ServedPage, Page):
             ],
             heading="Entry window",
         ),
+        MultiFieldPanel(AnnouncementTimes.announcement_panels, heading="Results"),
         InlinePanel("key_dates", heading="Key dates", label="Key date"),
         InlinePanel("contact_links", heading="Contacts", label="Contact"),
         InlinePanel("sponsor_links", heading="Sponsors", label="Sponsor"),

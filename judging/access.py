@@ -1,0 +1,52 @@
+"""What a judge may see: their own assignments, active, on submitted entries, with no
+conflict standing, on a panel they still sit on. Anything else is a 404, as for
+entries: a judge never learns of an entry not given to them."""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from forms.models import EntryStatus
+
+from . import conflicts
+from .models import Assignment, PanelJudge
+
+
+def is_judge(user) -> bool:
+    return user.is_authenticated and PanelJudge.objects.filter(judge=user, left_at=None).exists()
+
+
+def assignments_for(judge):
+    """The entries ``judge`` is to score, with their sheets, in a stable order."""
+    return (
+        Assignment.objects.filter(
+            judge=judge,
+            removed_at=None,
+            entry__status=EntryStatus.SUBMITTED,
+            panel__memberships__judge=judge,
+            panel__memberships__left_at=None,
+        )
+        .select_related("entry", "panel", "sheet")
+        .order_by("entry__page_id", "entry__reference", "pk")
+    )
+
+
+def assignment_for(user, public_id: str) -> Assignment:
+    """The judge's assignment to the entry ``public_id``, or 404.
+
+    The conflict check runs here, before the judge sees anything: a collaborator
+    or partner added since the assignment was made is caught now.
+    """
+    if not user.is_authenticated:
+        raise Http404
+    assignment = (
+        assignments_for(user)
+        .filter(entry__public_id=public_id)
+        .select_related("entry__form")
+        .first()
+    )
+    if assignment is None:
+        raise Http404
+    if conflicts.check(user, assignment.entry) is not None:
+        raise Http404
+    return assignment
