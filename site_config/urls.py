@@ -18,6 +18,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("entries/", include("forms.urls")),
+    path("judging/", include("judging.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("search/", search, name="search"),
     re_path(r"^theme/(?P<colour>[0-9a-fA-F]{6})\.css$", theme_css, name="theme_css"),

@@ -1,0 +1,1 @@
+"""Organisers' admin for panels, judges, assignments and conflicts (Wagtail hooks)."""

@@ -1,0 +1,1 @@
+"""Organisers' admin for leaderboards, exports and results (Wagtail hooks)."""

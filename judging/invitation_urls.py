@@ -1,0 +1,3 @@
+"""Judges accept their invitation to a panel here."""
+
+urlpatterns: list = []

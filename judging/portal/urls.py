@@ -1,0 +1,3 @@
+"""The judging portal on the public site: entries to judge, score sheets."""
+
+urlpatterns: list = []
