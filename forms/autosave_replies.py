@@ -30,7 +30,7 @@ def saved_time(moment: datetime) -> str:
 
 
 def progress_reply(view: EntryView) -> dict:
-    total = len(view.progress)
+    total = view.applicable_sections
     return {
         "summary": f"{view.completed_sections} of {total} sections completed.",
         "sections": [

@@ -59,7 +59,9 @@ register(QuestionKeyBlockAdapter(), QuestionKeyBlock)
 
 def layout(*names: str) -> blocks.BlockGroup:
     """A question's fields in the editor: the common ones, its own, and the key under Settings."""
-    return blocks.BlockGroup(children=["label", "help_text", "required", *names], settings=["key"])
+    return blocks.BlockGroup(
+        children=["label", "help_text", "required", *names, "show_when"], settings=["key"]
+    )
 
 
 def text_block(label: str, message: str, **kwargs) -> blocks.CharBlock:
@@ -92,3 +94,30 @@ def choice_list() -> blocks.ListBlock:
         text_block("Choice", "Type the choice, or delete this empty one.", max_length=255),
         label="Choices",
     )
+
+
+class ConditionBlock(blocks.StructBlock):
+    """"Show only when the answer to <earlier question> is <answers>" (forms/conditions.py)."""
+
+    question = blocks.CharBlock(
+        required=False,
+        max_length=255,
+        label="Show only when the answer to",
+        help_text="The wording of an earlier single choice, multiple choice or yes/no "
+        "question, e.g. “Type of organisation”. Leave empty to always ask this.",
+    )
+    answers = blocks.TextBlock(
+        required=False,
+        rows=2,
+        label="is one of",
+        help_text="One answer per line, as that question lists it (for yes/no: Yes or No).",
+    )
+
+    class Meta:
+        icon = "view"
+        label = "Condition"
+        form_classname = "condition-block"
+
+
+def condition(what: str) -> ConditionBlock:
+    return ConditionBlock(label=f"Ask {what} only when…")

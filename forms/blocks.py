@@ -19,12 +19,14 @@ from .block_checks import check_question, check_section, required_message
 from .block_fields import (
     QuestionKeyBlock,
     choice_list,
+    condition,
     layout,
     minimum_words,
     text_block,
     word_limit,
 )
 from .block_previews import QuestionPreviewMixin, SectionPreviewMixin
+from .condition_checks import check_conditions
 
 __all__ = [
     "FormStreamBlock",
@@ -72,6 +74,7 @@ class QuestionBlock(QuestionPreviewMixin, blocks.StructBlock):
         help_text="Made from the question when it is first saved, and never changed: "
         "entrants' answers and exports use it.",
     )
+    show_when = condition("this question")
 
     question_type = ""
 
@@ -264,6 +267,7 @@ class SectionBlock(SectionPreviewMixin, blocks.StructBlock):
         help_text="Shown above the questions when the category has no criteria of that name, "
         "or none is named.",
     )
+    show_when = condition("this section")
     questions = QuestionStreamBlock(label="Questions")
 
     def clean(self, value):
@@ -282,4 +286,11 @@ class SectionBlock(SectionPreviewMixin, blocks.StructBlock):
 
 
 class FormStreamBlock(blocks.StreamBlock):
+    """A form's sections; its conditions are checked here, where every question is in sight."""
+
     section = SectionBlock()
+
+    def clean(self, value):
+        value = super().clean(value)
+        check_conditions(value)
+        return value

@@ -6,8 +6,11 @@ from the StreamField's raw JSON without rendering a single block.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
+
+from .conditions import Condition, hidden_keys, resolve
 
 TEXT_TYPES = {"short_text", "long_text"}
 CHOICE_TYPES = {"single_choice", "multiple_choice"}
@@ -38,6 +41,8 @@ class Question:
     widget: str = "radio"
     file_types: tuple[str, ...] = ()
     max_size_mb: int = 10
+    # Asked only when an earlier answer is one of some values (forms/conditions.py).
+    show_when: Condition | None = None
 
     @property
     def is_file(self) -> bool:
@@ -52,7 +57,9 @@ class Question:
         return f"q-{self.key}"
 
     @classmethod
-    def from_block(cls, block_type: str, value: dict[str, Any]) -> Question:
+    def from_block(
+        cls, block_type: str, value: dict[str, Any], earlier: tuple[Question, ...] = ()
+    ) -> Question:
         def number(name):
             raw = value.get(name)
             return int(raw) if raw not in (None, "") else None
@@ -73,7 +80,20 @@ class Question:
             widget=value.get("widget") or "radio",
             file_types=tuple(value.get("file_types") or ()),
             max_size_mb=number("max_size_mb") or 10,
+            show_when=resolve(value.get("show_when"), earlier),
             **decimal,
+        )
+
+    @classmethod
+    def from_snapshot(cls, data: dict[str, Any]) -> Question:
+        data = {k: v for k, v in data.items() if k != "applied"}
+        return cls(
+            **{
+                **data,
+                "choices": tuple(data.get("choices") or ()),
+                "file_types": tuple(data.get("file_types") or ()),
+                "show_when": Condition.from_snapshot(data.get("show_when")),
+            }
         )
 
 
@@ -88,6 +108,7 @@ class Section:
     questions: tuple[Question, ...]
     number: int = 0
     criterion: str = ""
+    show_when: Condition | None = None
 
     @property
     def anchor(self) -> str:
@@ -109,41 +130,68 @@ class FormDefinition:
     @classmethod
     def from_stream(cls, raw_sections: list[dict[str, Any]]) -> FormDefinition:
         sections = []
+        earlier: tuple[Question, ...] = ()  # a condition names a question asked before it
         for number, raw in enumerate(raw_sections or [], start=1):
             value = raw.get("value") or {}
-            questions = tuple(
-                Question.from_block(child["type"], child.get("value") or {})
-                for child in value.get("questions") or []
-                if (child.get("value") or {}).get("key")
-            )
+            section_condition = resolve(value.get("show_when"), earlier)
+            questions: list[Question] = []
+            for child in value.get("questions") or []:
+                child_value = child.get("value") or {}
+                if child_value.get("key"):
+                    questions.append(Question.from_block(child["type"], child_value, earlier))
+                    earlier = (*earlier, questions[-1])
             sections.append(
                 Section(
                     heading=value.get("heading") or "",
                     guidance=value.get("guidance") or "",
-                    questions=questions,
+                    questions=tuple(questions),
                     number=number,
                     criterion=(value.get("criterion") or "").strip(),
+                    show_when=section_condition,
                 )
             )
         return cls(sections=tuple(sections))
 
-    def to_snapshot(self) -> list[dict[str, Any]]:
-        return [asdict(section) for section in self.sections]
+    @property
+    def has_conditions(self) -> bool:
+        return any(section.show_when for section in self.sections) or any(
+            q.show_when for q in self.questions.values()
+        )
+
+    def hidden_keys(self, answers: Mapping[str, Any]) -> frozenset[str]:
+        """The questions that do not apply to ``answers`` (forms/conditions.py)."""
+        return hidden_keys(self, answers) if self.has_conditions else frozenset()
+
+    def applicable(self, answers: Mapping[str, Any]) -> FormDefinition:
+        """Only the sections and questions that apply to ``answers``: what a reader of an
+        entry (its summary, the entries admin, a judge, an export) shows. Answers to the
+        others stay in the entry, unshown."""
+        hidden = self.hidden_keys(answers)
+        if not hidden:
+            return self
+        sections = []
+        for section in self.sections:
+            questions = tuple(q for q in section.questions if q.key not in hidden)
+            if questions:
+                sections.append(replace(section, questions=questions))
+        return FormDefinition(sections=tuple(sections))
+
+    def to_snapshot(self, answers: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Every section and question as plain data; with ``answers``, each question also
+        records whether it applied to them (``"applied"``)."""
+        data = [asdict(section) for section in self.sections]
+        if answers is not None:
+            hidden = self.hidden_keys(answers)
+            for section in data:
+                for question in section["questions"]:
+                    question["applied"] = question["key"] not in hidden
+        return data
 
     @classmethod
     def from_snapshot(cls, data: list[dict[str, Any]]) -> FormDefinition:
         sections = []
         for raw in data or []:
-            questions = tuple(
-                Question(
-                    **{
-                        **q,
-                        "choices": tuple(q.get("choices") or ()),
-                        "file_types": tuple(q.get("file_types") or ()),
-                    }
-                )
-                for q in raw.get("questions") or []
-            )
+            questions = tuple(Question.from_snapshot(q) for q in raw.get("questions") or [])
             sections.append(
                 Section(
                     heading=raw.get("heading", ""),
@@ -151,6 +199,7 @@ class FormDefinition:
                     questions=questions,
                     number=raw.get("number", 0),
                     criterion=raw.get("criterion", ""),
+                    show_when=Condition.from_snapshot(raw.get("show_when")),
                 )
             )
         return cls(sections=tuple(sections))

@@ -24,6 +24,7 @@ from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from .answers import word_count
+from .condition_html import condition_attrs, condition_note
 from .definitions import Question
 from .uploads import CONTENT_TYPES, describe_types
 from .validation import Problem
@@ -291,10 +292,12 @@ def question_html(f: Field) -> str:
     grouped = is_grouped(q)
     parts = [
         format_html(
-            '<div class="{}" id="{}-group">',
+            '<div class="{}" id="{}-group"{}>',
             "form-group form-group--error" if f.error else "form-group",
             f.fid,
-        )
+            condition_attrs(q.show_when),
+        ),
+        condition_note(q.show_when, f"{f.fid}-condition"),
     ]
     if grouped:
         parts.append(

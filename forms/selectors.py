@@ -94,6 +94,16 @@ class EntryView:
     def completed_sections(self) -> int:
         return sum(1 for p in self.progress if p.state == "completed")
 
+    @property
+    def applicable_sections(self) -> int:
+        """Sections with something to answer: one that does not apply is not counted."""
+        return sum(1 for p in self.progress if p.applies)
+
+    @cached_property
+    def hidden(self) -> frozenset[str]:
+        """The questions that do not apply to these answers (forms.conditions)."""
+        return self.definition.hidden_keys(self.answers)
+
     @cached_property
     def reopened(self) -> Reopened | None:
         """Why staff reopened this draft, and by when to submit it again; read only if shown."""
@@ -106,7 +116,17 @@ class EntryView:
         return [(key, value) for key, value in self.answers.items() if key not in known]
 
     def rows(self):
-        """Sections with (question, answer, file, problem) rows, for templates."""
+        """The sections and questions that apply, with (question, answer, file, problem)
+        rows: what a summary, a print view or a reader of the entry shows."""
+        for progress, rows in self.form_rows():
+            if progress.applies:
+                shown = [row for row in rows if row[0].key not in self.hidden]
+                if shown:
+                    yield progress, shown
+
+    def form_rows(self):
+        """Every section and question, for the entrant's form: one that does not apply
+        is drawn too, hidden by the page's script or, without it, marked as conditional."""
         by_key = {p.question.key: p for p in self.problems}
         for progress in self.progress:
             yield (

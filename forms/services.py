@@ -70,8 +70,17 @@ def _check_editable(entry: Entry, host: EntryHost, now: datetime) -> None:
         raise EntriesClosed()
 
 
-def start_entry(*, user, page: Page, now: datetime | None = None) -> Entry:
+def start_entry(
+    *,
+    user,
+    page: Page,
+    now: datetime | None = None,
+    eligibility: list[dict[str, str]] | None = None,
+) -> Entry:
     """Start a draft for ``user`` on ``page``, within the page's entries-per-account limit.
+
+    ``eligibility``: the host's eligibility check as the entrant answered it
+    (forms.eligibility), kept with the entry for organisers.
 
     The limit holds however many starts arrive at once (two quick clicks, two
     tabs): counting and creating happen under a lock on the entrant's row, so a
@@ -96,7 +105,12 @@ def start_entry(*, user, page: Page, now: datetime | None = None) -> Entry:
         if existing.count() >= limit:
             raise EntryLimitReached()
         entry = Entry.objects.create(
-            entrant=user, page_id=page.pk, form=form, created_at=now, updated_at=now
+            entrant=user,
+            page_id=page.pk,
+            form=form,
+            created_at=now,
+            updated_at=now,
+            eligibility=eligibility or [],
         )
         EntryEvent.objects.create(
             entry=entry, action=EntryEvent.Action.STARTED, actor=user, created_at=now
@@ -292,7 +306,8 @@ def submit_entry(*, entry: Entry, user, base_version: int, now: datetime | None 
             reference=reference,
             submitted_at=now,
             updated_at=now,
-            question_snapshot=definition.to_snapshot(),
+            # Each question records whether it applied to the answers (forms.conditions).
+            question_snapshot=definition.to_snapshot(current.answers),
             version=F("version") + 1,
         )
         if not updated:

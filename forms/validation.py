@@ -1,7 +1,9 @@
 """What stands between a draft and a submission: required answers, limits and formats.
 
 Drafts are never validated on save; these checks run to show progress while
-the entrant works and, strictly, at submit.
+the entrant works and, strictly, at submit. A question that does not apply to
+the answers given (forms/conditions.py) is never required, never missing and
+never checked; a section none of whose questions applies is "Not needed".
 """
 
 from __future__ import annotations
@@ -111,8 +113,11 @@ def find_problems(
 ) -> list[Problem]:
     checker = AnswerChecker()
     problems = []
+    hidden = definition.hidden_keys(answers)
     for section in definition.sections:
         for question in section.questions:
+            if question.key in hidden:
+                continue
             message = checker.check(question, answers.get(question.key), question.key in file_keys)
             if message:
                 problems.append(Problem(question=question, message=message, section=section.number))
@@ -122,8 +127,12 @@ def find_problems(
 @dataclass(frozen=True)
 class SectionProgress:
     section: Section
-    state: str  # "not_started" | "in_progress" | "completed"
+    state: str  # "not_started" | "in_progress" | "completed" | "not_needed"
     problems: tuple[Problem, ...]
+
+    @property
+    def applies(self) -> bool:
+        return self.state != "not_needed"
 
     @property
     def label(self) -> str:
@@ -131,6 +140,7 @@ class SectionProgress:
             "not_started": "Not started",
             "in_progress": "In progress",
             "completed": "Completed",
+            "not_needed": "Not needed",
         }[self.state]
 
 
@@ -141,11 +151,16 @@ def section_progress(
     problems: list[Problem],
 ) -> list[SectionProgress]:
     result = []
+    hidden = definition.hidden_keys(answers)
     for section in definition.sections:
+        if section.questions and all(q.key in hidden for q in section.questions):
+            result.append(SectionProgress(section=section, state="not_needed", problems=()))
+            continue
         own = tuple(p for p in problems if p.section == section.number)
         answered = any(
             (q.key in file_keys) if q.is_file else is_answered(answers.get(q.key))
             for q in section.questions
+            if q.key not in hidden
         )
         # A section with nothing left to do is complete, even if all it asks is optional.
         state = "completed" if not own else ("in_progress" if answered else "not_started")

@@ -67,6 +67,9 @@ class Entry(models.Model):
     answer_meta = models.JSONField(default=dict, blank=True, editable=False)
     reference = models.CharField(max_length=32, unique=True, null=True, blank=True)
     question_snapshot = models.JSONField(null=True, blank=True, editable=False)
+    # The eligibility check answered before the entry started, as the entrant read it:
+    # [{"question": "...", "answer": "..."}] (forms.eligibility). Empty: no check.
+    eligibility = models.JSONField(default=list, blank=True, editable=False)
     extended_until = models.DateTimeField(
         null=True, blank=True, help_text="This entry may be saved and submitted until then."
     )
@@ -120,6 +123,14 @@ class Entry(models.Model):
         if self.question_snapshot is not None:
             return FormDefinition.from_snapshot(self.question_snapshot)
         return self.form.definition
+
+    def applicable_definition(self) -> FormDefinition:
+        """Only the questions that applied to this entry's answers: what a reader shows.
+
+        A question asked only for some answers (forms/conditions.py) keeps its answer
+        in the entry when it stops applying; summaries, exports and judges leave it out.
+        """
+        return self.definition().applicable(self.answers)
 
 
 class EntryFile(models.Model):
