@@ -97,7 +97,7 @@ def choice_list() -> blocks.ListBlock:
 
 
 class ConditionBlock(blocks.StructBlock):
-    """"Show only when the answer to <earlier question> is <answers>" (forms/conditions.py)."""
+    """ "Show only when the answer to <earlier question> is <answers>" (forms/conditions.py)."""
 
     question = blocks.CharBlock(
         required=False,

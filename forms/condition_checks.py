@@ -84,8 +84,10 @@ def condition_problem(
     answers = answer_lines(condition.get("answers"))
     if not name:
         if answers:
-            return {"question": "Type the earlier question whose answer shows this, or clear "
-                    "the answers below to always ask it."}
+            return {
+                "question": "Type the earlier question whose answer shows this, or clear "
+                "the answers below to always ask it."
+            }
         return {}
     named = _named(name, asked)
     if not named:

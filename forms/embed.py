@@ -12,6 +12,7 @@ from typing import Any
 from django.utils import timezone
 
 from .access import EDIT, OWNER, at_least
+from .eligibility import eligibility_questions
 from .form_previews import preview_entry_view
 from .hosting import as_host, collaborator_limit, has_entry_form
 from .models import EntryStatus
@@ -76,6 +77,8 @@ def entry_panel(request, page) -> dict[str, Any]:
         "can_start": can_start,
         "submitted_entries": submitted,
         "entries_per_account": host.entries_per_account,
+        # "Start your entry" leads to the page's eligibility check first (forms.eligibility).
+        "eligibility_check": can_start and bool(eligibility_questions(host)),
     }
     if drafts:
         # The draft the address names (?entry=, forms.team.work_address); else their own

@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from openpyxl import Workbook
 
+from .export_conditions import HiddenAnswers
 from .models import Entry, EntryFile, EntryForm, EntryStatus
 from .models.entries import ACCOUNT_DELETED
 from .partner import PARTNER_HEADINGS, partner_cells, partner_columns_wanted
@@ -159,6 +160,8 @@ def export_rows(entries: QuerySet[Entry]) -> Iterator[list[str]]:
     answer_columns = [(key, is_file) for key, _, is_file in columns]
     with_files = any(is_file for _, is_file in answer_columns)
     tz = timezone.get_current_timezone()
+    # Answers to questions that did not apply to an entry are left out (forms.conditions).
+    not_applied = HiddenAnswers(entries)
 
     def when(value) -> str:
         return value.astimezone(tz).strftime("%Y-%m-%d %H:%M") if value else ""
@@ -167,6 +170,7 @@ def export_rows(entries: QuerySet[Entry]) -> Iterator[list[str]]:
     while batch := list(islice(rows, CHUNK)):
         files = _file_names([row[0] for row in batch]) if with_files else {}
         partners = partner_cells(batch, when) if with_partner else {}
+        hidden_by_entry = not_applied.for_batch([(row[0], row[-1]) for row in batch])
         for (
             pk,
             reference,
@@ -201,8 +205,12 @@ def export_rows(entries: QuerySet[Entry]) -> Iterator[list[str]]:
                 row += partners[pk]
             answers = answers or {}
             uploads = files.get(pk, {})
+            hidden = hidden_by_entry.get(pk, ())
             for key, is_file in answer_columns:
-                row.append(uploads.get(key, "") if is_file else answer_text(answers.get(key)))
+                if key in hidden:
+                    row.append("")
+                else:
+                    row.append(uploads.get(key, "") if is_file else answer_text(answers.get(key)))
             yield [neutralise(cell) for cell in row]
 
 

@@ -3,6 +3,9 @@
 The forms app never imports the pages that embed it: any Wagtail page with
 these attributes can take entries (in this site, awards.CategoryPage).
 
+A host may also ask who may enter before an entry starts
+(``eligibility_questions`` and ``eligibility_refusal``, forms/eligibility.py).
+
 A host may also offer its criteria by name (``criteria_for``): a form
 section that names a criterion shows the host's text for it, so criteria
 are written once, on the page, and a form shared by several pages shows

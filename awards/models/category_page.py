@@ -19,6 +19,7 @@ from publishing.serving import ServedPage
 from ..admin_panels import EntryFormCriteriaPanel, ProgrammeWindowPanel
 from ..blocks import RICH_FEATURES, CriteriaStreamBlock, StepsStreamBlock
 from ..criteria import criterion_html
+from ..eligibility import EligibilityCheck
 from ..entry_window import EntryState, EntryWindow
 from ..judged_category import JudgedCategory
 from ..snippets import ContactLink, Sponsor
@@ -26,7 +27,7 @@ from .guidance_page import guidance_for
 from .programme_page import ProgrammePage, clean_entry_window, default_contacts
 
 
-class CategoryPage(EntryFormPreviewModes, JudgedCategory, ServedPage, Page):
+class CategoryPage(EntryFormPreviewModes, JudgedCategory, EligibilityCheck, ServedPage, Page):
     """One award category: what it recognises, who may enter, the criteria, and the entry form.
 
     It owns its entry window: its own dates when set, otherwise the programme's,
@@ -97,6 +98,7 @@ class CategoryPage(EntryFormPreviewModes, JudgedCategory, ServedPage, Page):
         FieldPanel("summary"),
         FieldPanel("context"),
         FieldPanel("who_can_enter"),
+        EligibilityCheck.eligibility_panel,
         FieldPanel("how_to_apply"),
         FieldPanel("criteria"),
         InlinePanel("contact_links", heading="Contacts", label="Contact"),

@@ -2,6 +2,7 @@
 
 from .copying import copied, copy
 from .editing import editing_now, save, start
+from .eligibility import eligibility
 from .history import history, restore
 from .partner import ask as partner_ask
 from .partner import link as partner_link
@@ -12,6 +13,7 @@ __all__ = [
     "copied",
     "copy",
     "editing_now",
+    "eligibility",
     "detail",
     "download_file",
     "history",

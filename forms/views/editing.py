@@ -15,6 +15,7 @@ from .. import services
 from ..answers import read_answers
 from ..autosave_replies import conflict_reply, saved_reply, saved_time
 from ..conflicts import differing_answers
+from ..eligibility import eligibility_questions
 from ..exceptions import EntryError, EntryLimitReached, StaleDraft
 from ..hosting import as_host
 from ..models import Entry
@@ -32,6 +33,8 @@ def start(request, page_id: int):
     page = get_object_or_404(Page.objects.live(), pk=page_id).specific
     if as_host(page) is None:
         raise Http404("This page does not take entries.")
+    if eligibility_questions(page):  # a page that asks who may enter asks first
+        return redirect("entry_eligibility", page_id=page.pk)
     try:
         services.start_entry(user=request.user, page=page)
     except EntryLimitReached as error:

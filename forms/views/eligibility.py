@@ -1,0 +1,55 @@
+"""The eligibility check before "Start your entry": a plain form page, then start or refuse."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+from wagtail.models import Page
+
+from .. import services
+from ..eligibility import assess, eligibility_questions, eligibility_refusal, question_rows
+from ..exceptions import EntryError, EntryLimitReached
+from ..hosting import as_host
+
+
+def _page_address(page) -> str:
+    address = page.url
+    return f"{address}#entry" if address else reverse("my_entries")
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def eligibility(request, page_id: int):
+    page = get_object_or_404(Page.objects.live(), pk=page_id).specific
+    host = as_host(page)
+    if host is None:
+        raise Http404("This page does not take entries.")
+    questions = eligibility_questions(host)
+    if not questions:  # nothing to ask: the page's own button starts the entry
+        return HttpResponseRedirect(_page_address(page))
+    context = {"page": page, "rows": question_rows(questions), "problems": []}
+    if request.method == "GET":
+        return render(request, "forms/eligibility.html", context)
+    assessment = assess(questions, request.POST)
+    context.update(rows=question_rows(questions, assessment), problems=assessment.problems)
+    if assessment.problems:
+        return render(request, "forms/eligibility.html", context, status=400)
+    if not assessment.eligible:
+        # No entry is made, and nothing the person has already written is touched.
+        context["refusal"] = eligibility_refusal(host)
+        return render(request, "forms/not_eligible.html", context)
+    try:
+        services.start_entry(user=request.user, page=page, eligibility=assessment.record)
+    except EntryLimitReached as error:
+        messages.warning(request, error.message)
+    except EntryError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Your entry has started. It saves to your account as you go.")
+    return HttpResponseRedirect(_page_address(page))
