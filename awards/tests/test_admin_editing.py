@@ -106,6 +106,7 @@ class AdminPageCreationTests(WagtailPageTestCase):
                     "summary": "For teams using technology to improve care.",
                     "context": rich_text("<p>What the award is about.</p>"),
                     "who_can_enter": rich_text("<p>Any NHS organisation.</p>"),
+                    "eligibility_check": streamfield([]),
                     "how_to_apply": streamfield(
                         [("step", "Register an account."), ("step", "Start your entry.")]
                     ),
@@ -169,6 +170,7 @@ class AdminPageCreationTests(WagtailPageTestCase):
                 "title": "Backwards Award",
                 "slug": "backwards-award",
                 "summary": "Closes before it opens.",
+                "eligibility_check": streamfield([]),
                 "how_to_apply": streamfield([]),
                 "criteria": streamfield([]),
                 "contact_links": inline_formset([]),
