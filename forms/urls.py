@@ -6,7 +6,7 @@ from .views import team
 urlpatterns = [
     path("", views.my_entries, name="my_entries"),
     path("start/<int:page_id>/", views.start, name="entry_start"),
-    path("start/<int:page_id>/eligibility/", views.eligibility, name="entry_eligibility"),
+    path("start/<int:page_id>/eligibility/", views.eligibility, name="eligibility_check"),
     path("invitations/<str:token>/", team.invitation, name="team_invitation"),
     path("partner/<str:token>/", views.partner_link, name="partner_link"),
     path("<str:public_id>/", views.detail, name="entry_detail"),

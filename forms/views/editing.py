@@ -34,7 +34,7 @@ def start(request, page_id: int):
     if as_host(page) is None:
         raise Http404("This page does not take entries.")
     if eligibility_questions(page):  # a page that asks who may enter asks first
-        return redirect("entry_eligibility", page_id=page.pk)
+        return redirect("eligibility_check", page_id=page.pk)
     try:
         services.start_entry(user=request.user, page=page)
     except EntryLimitReached as error:
