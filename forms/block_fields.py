@@ -102,7 +102,7 @@ class ConditionBlock(blocks.StructBlock):
     question = blocks.CharBlock(
         required=False,
         max_length=255,
-        label="Show only when the answer to",
+        label="The answer to",
         help_text="The wording of an earlier single choice, multiple choice or yes/no "
         "question, e.g. “Type of organisation”. Leave empty to always ask this.",
     )
