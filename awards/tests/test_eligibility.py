@@ -191,3 +191,13 @@ def test_an_editor_must_name_qualifying_answers_among_the_choices():
         "“Charity” is not one of the choices. Type the answers that can enter, one per line, "
         "from: NHS organisation, Private sector."
     ]
+
+
+def test_a_closed_category_asks_nothing_and_starts_nothing(client, ada, partnership):
+    partnership.entries_closed = True
+    partnership.save_revision().publish()
+    response = client.get(check_url(partnership), follow=True)
+    assert "Entries are now closed." in response.content.decode()
+    assert "Before you start" not in response.content.decode()
+    client.post(check_url(partnership), QUALIFIES)
+    assert not Entry.objects.exists()

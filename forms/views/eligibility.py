@@ -13,7 +13,7 @@ from wagtail.models import Page
 
 from .. import services
 from ..eligibility import assess, eligibility_questions, eligibility_refusal, question_rows
-from ..exceptions import EntryError, EntryLimitReached
+from ..exceptions import EntriesClosed, EntryError, EntryLimitReached
 from ..hosting import as_host
 
 
@@ -32,6 +32,9 @@ def eligibility(request, page_id: int):
         raise Http404("This page does not take entries.")
     questions = eligibility_questions(host)
     if not questions:  # nothing to ask: the page's own button starts the entry
+        return HttpResponseRedirect(_page_address(page))
+    if not host.accepts_entries():  # no point asking: nobody can start an entry now
+        messages.error(request, EntriesClosed().message)
         return HttpResponseRedirect(_page_address(page))
     context = {"page": page, "rows": question_rows(questions), "problems": []}
     if request.method == "GET":
