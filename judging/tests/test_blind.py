@@ -1,5 +1,6 @@
 """Blind judging's plain functions: what is withheld from an answer, and files' names."""
 
+from forms.definitions import Question
 from judging.blind import (
     HIDDEN,
     Identity,
@@ -8,7 +9,6 @@ from judging.blind import (
     withhold,
     withholding_pattern,
 )
-from forms.definitions import Question
 
 ADA = Identity(
     names=("Ada Lovelace", "Priya Shah"),
