@@ -93,7 +93,11 @@
     clearTimeout(timer);
     show("Not saved: these scores were changed in another tab or device.", "conflict");
     showNewer(body.newer);
-    const message = Object.assign(document.createElement("p"), { textContent: body.message });
+    const message = Object.assign(document.createElement("p"), {
+      textContent:
+        "These scores were changed in another tab or device since this page was opened. " +
+        "Where the newer saved sheet differs, its value is shown under your box. Keep what you typed, or use the newer scores.",
+    });
     const keep = Object.assign(document.createElement("button"), {
       type: "button",
       className: "button",
