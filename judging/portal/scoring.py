@@ -43,6 +43,10 @@ from .sheet_form import (
 )
 
 FIX_AND_SAVE = "Check the scores marked below: nothing was saved."
+NO_CRITERIA = (
+    "This category has no criteria to score against yet, so nothing was saved. "
+    "Contact the awards team about judging this category."
+)
 
 
 def wants_json(request) -> bool:
@@ -65,6 +69,8 @@ class Refused(Exception):
 
 def _save(request, assignment: Assignment, data: SheetInput, criteria, as_json_reply: bool):
     """Save what was sent, or raise Refused with the answer to give."""
+    if not criteria:
+        raise Refused(_refused(request, assignment, NO_CRITERIA, 400, as_json_reply))
     try:
         version = read_version(request.POST)
     except SheetError as error:

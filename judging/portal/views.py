@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from forms.models import EntryFile
 
 from ..access import assignment_for, is_judge
+from ..templatetags.judging_portal import SESSION_KEY
 from .entry_page import download_name
 from .listing import entries_to_judge
 from .pages import entry_page
@@ -21,7 +22,10 @@ from .pages import entry_page
 @never_cache
 def home(request):
     """Entries to judge, by category, with each sheet's state and the judge's progress."""
-    if not is_judge(request.user):
+    judge = is_judge(request.user)
+    if request.session.get(SESSION_KEY) != judge:  # the header's Judging link follows
+        request.session[SESSION_KEY] = judge
+    if not judge:
         return render(request, "judging/portal/not_a_judge.html", {"page": None}, status=403)
     groups = entries_to_judge(request.user)
     return render(request, "judging/portal/home.html", {"page": None, "groups": groups})

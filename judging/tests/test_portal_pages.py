@@ -184,3 +184,12 @@ def test_the_entry_page_takes_a_handful_of_queries(
     client.get(entry_url(entry))  # the page tree and criteria, cached once per content version
     with django_assert_max_num_queries(10):
         assert client.get(entry_url(entry)).status_code == 200
+
+
+def test_the_header_links_judges_to_the_portal_and_nobody_else(client, judged_category):
+    judge, entry, _panel = portal_setup(judged_category)
+    link = f'<a href="{reverse("judging:home")}">Judging</a>'
+    client.force_login(judge)
+    assert link in client.get(reverse("my_entries")).content.decode()
+    client.force_login(entry.entrant)
+    assert link not in client.get(reverse("my_entries")).content.decode()

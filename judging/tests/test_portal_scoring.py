@@ -205,3 +205,18 @@ def test_declaring_a_conflict_takes_the_entry_away(client, judged_category):
     assert conflict.reason == "I mentored the project lead."
     assert client.get(entry_url(entry)).status_code == 404
     assert "No entries are waiting for you" in response.content.decode()
+
+
+def test_a_category_without_criteria_says_so_and_saves_nothing(client, judged_category):
+    _judge, entry, _panel = signed_in(client, judged_category)
+    judged_category.criteria = []
+    judged_category.save_revision().publish()
+    html = client.get(entry_url(entry)).content.decode()
+    assert "no criteria to score against yet" in html
+    assert "data-score-sheet" not in html
+    response = client.post(reverse("judging:save", args=[entry.public_id]), sheet_data())
+    assert response.status_code == 400
+    assert "nothing was saved" in response.content.decode()
+    response = client.post(reverse("judging:submit", args=[entry.public_id]), sheet_data())
+    assert response.status_code == 400
+    assert not ScoreSheet.objects.exists()

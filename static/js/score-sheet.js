@@ -145,7 +145,7 @@
     }
   }
 
-  async function save() {
+  async function save({ keepalive = false } = {}) {
     if (stopped || !dirty) return;
     if (inFlight) return schedule(DELAY_MS);
     clearTimeout(timer);
@@ -160,6 +160,7 @@
         body: new FormData(form),
         headers: { Accept: "application/json", "X-Requested-With": "fetch" },
         credentials: "same-origin",
+        keepalive, // a save sent as the page closes still arrives
       });
       body = await response.json().catch(() => ({}));
     } catch (error) {
@@ -207,9 +208,10 @@
     leaving = true;
   });
   window.addEventListener("pagehide", () => {
-    if (dirty && !leaving && !stopped) {
-      navigator.sendBeacon?.(form.getAttribute("action"), new FormData(form));
-    }
+    if (!leaving) save({ keepalive: true });
+  });
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden" && !leaving) save({ keepalive: true });
   });
   window.addEventListener("beforeunload", (event) => {
     if (!leaving && (dirty || inFlight)) event.preventDefault();
