@@ -178,10 +178,13 @@ def test_another_entrys_file_is_not_found(client, judged_category):
 def test_the_entry_page_takes_a_handful_of_queries(
     client, judged_category, django_assert_max_num_queries
 ):
-    judge, entry, _panel = portal_setup(judged_category, blind=True)
+    judge, entry, panel = portal_setup(judged_category, blind=True)
     build_entry_file(entry, b"%PDF-1.4")
+    ScoreSheet.objects.create(assignment=panel.assignments.get(), version=2)
     client.force_login(judge)
     client.get(entry_url(entry))  # the page tree and criteria, cached once per content version
+    # session, user, assignment (entry, entrant, form, panel, sheet), the conflict check
+    # (conflicts, team, partner), files, scores; blind: the team and partner's names
     with django_assert_max_num_queries(10):
         assert client.get(entry_url(entry)).status_code == 200
 
