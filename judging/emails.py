@@ -59,9 +59,7 @@ def send_invitation_email(invitation_id: int) -> None:
     if issued is None:
         return
     invitation, token = issued
-    invitation = JudgeInvitation.objects.select_related("panel", "invited_by").get(
-        pk=invitation.pk
-    )
+    invitation = JudgeInvitation.objects.select_related("panel", "invited_by").get(pk=invitation.pk)
     categories = category_titles(invitation.panel)
     site = site_name()
     context = {

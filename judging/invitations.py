@@ -251,8 +251,7 @@ def check_usable(invitation: JudgeInvitation, user, now: datetime | None = None)
         return
     if addresses.exists():
         raise InvitationForAnother(
-            "Confirm your email address with the link we sent you, then open this "
-            "invitation again."
+            "Confirm your email address with the link we sent you, then open this invitation again."
         )
     raise InvitationForAnother(
         f"This invitation was sent to {masked(invitation.email)}, and you are signed in "

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from forms.hosting import host_models
 
 from ..hosting import as_judged
-from ..models import AssignmentMode, Panel
+from ..models import Panel
 
 MAX_JUDGES_PER_ENTRY = 20
 
@@ -51,7 +51,14 @@ class PanelForm(forms.ModelForm):
 
     class Meta:
         model = Panel
-        fields = ["name", "categories", "blind", "assignment", "judges_per_entry", "qualifying_round"]
+        fields = [
+            "name",
+            "categories",
+            "blind",
+            "assignment",
+            "judges_per_entry",
+            "qualifying_round",
+        ]
         widgets = {"assignment": forms.RadioSelect}
         error_messages = {"name": {"required": "Enter a name for the panel"}}
 

@@ -131,9 +131,7 @@ def _plural(count: int, one: str, many: str) -> str:
 def describe(report: AssignmentReport) -> str:
     """ "12 assignments made, 1 removed, 1 conflict found: Judge Number 3 and
     PRA-2026-0004 — Same organisation as the entrant: Northshire NHS Trust"."""
-    text = (
-        f"{_plural(report.added, 'assignment', 'assignments')} made, {report.removed} removed"
-    )
+    text = f"{_plural(report.added, 'assignment', 'assignments')} made, {report.removed} removed"
     if not report.conflicts:
         return f"{text}, no new conflicts found."
     details = "; ".join(

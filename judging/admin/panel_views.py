@@ -259,8 +259,6 @@ def urlpatterns() -> list:
         path("<int:pk>/invitations/<int:invitation_id>/resend/", resend, name="resend"),
         path("<int:pk>/invitations/<int:invitation_id>/withdraw/", withdraw, name="withdraw"),
         path("<int:pk>/judges/<int:membership_id>/remove/", remove_judge, name="remove_judge"),
-        path(
-            "<int:pk>/conflicts/<int:conflict_id>/clear/", clear_conflict, name="clear_conflict"
-        ),
+        path("<int:pk>/conflicts/<int:conflict_id>/clear/", clear_conflict, name="clear_conflict"),
         path("<int:pk>/sheets/<int:sheet_id>/reopen/", reopen, name="reopen"),
     ]

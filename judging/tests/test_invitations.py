@@ -113,9 +113,7 @@ def test_an_unconfirmed_address_must_be_confirmed_first(
     assert not PanelJudge.objects.exists()
 
 
-def test_an_expired_invitation_is_gone(
-    client, panel, manager, django_capture_on_commit_callbacks
-):
+def test_an_expired_invitation_is_gone(client, panel, manager, django_capture_on_commit_callbacks):
     link = invite_through_the_page(client, panel, manager, django_capture_on_commit_callbacks)
     JudgeInvitation.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
     client.force_login(build_user("ngozi@judges.example.org"))

@@ -124,18 +124,24 @@ def test_the_judging_menu_shows_for_managers_and_not_for_editors(client, everyth
 def test_a_superuser_sees_the_judging_menu(client, everything, django_user_model):
     admin = django_user_model.objects.create_superuser("root@example.org", "a-long-password-1")
     client.force_login(admin)
-    assert reverse("judging_panels:index") in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert (
+        reverse("judging_panels:index") in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
     assert client.get(reverse("judging_panels:index")).status_code == 200
 
 
 def test_editors_do_not_get_the_permission_to_run_judging(db):
     from django.contrib.auth.models import Group
 
-    assert not Group.objects.get(name="Awards editors").permissions.filter(
-        codename="manage_judging"
-    ).exists()
-    assert Group.objects.get(name="Entries managers").permissions.filter(
-        codename="manage_judging"
-    ).exists()
+    assert (
+        not Group.objects.get(name="Awards editors")
+        .permissions.filter(codename="manage_judging")
+        .exists()
+    )
+    assert (
+        Group.objects.get(name="Entries managers")
+        .permissions.filter(codename="manage_judging")
+        .exists()
+    )
     judges = Group.objects.get(name="Judges")
     assert not judges.permissions.exists()

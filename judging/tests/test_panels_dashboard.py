@@ -70,7 +70,7 @@ def test_assign_entries_reports_what_it_did_with_the_conflict_found(
     assert "3 of 3" not in html and "0 of 2" in html and "0 of 3" in html
     assert '<span class="w-status w-status--primary">New</span>' in html
     # Seen once: no longer new.
-    assert "w-status--primary\">New" not in dashboard(manager_client, panel)
+    assert 'w-status--primary">New' not in dashboard(manager_client, panel)
 
 
 def test_removing_a_judge_gives_back_unfinished_entries_and_keeps_submitted_sheets(
@@ -171,9 +171,7 @@ def test_reopening_a_submitted_sheet(manager_client, judged_category):
     assert "0 of 1" in dashboard(manager_client, panel)
 
 
-def test_a_conflict_on_another_panel_is_not_shown_or_cleared_here(
-    manager_client, judged_category
-):
+def test_a_conflict_on_another_panel_is_not_shown_or_cleared_here(manager_client, judged_category):
     from .panel_helpers import sibling_category
 
     other_category = sibling_category(judged_category, "Digital Award")
