@@ -44,6 +44,8 @@ def everything(judged_category):
             ("get", reverse("judging_panels:add")),
             ("get", reverse("judging_panels:edit", args=[panel.pk])),
             ("get", reverse("judging_panels:delete", args=[panel.pk])),
+            ("get", reverse("judging_panels:history", args=[panel.pk])),
+            ("get", reverse("judging_panels:usage", args=[panel.pk])),
             ("get", reverse("judging_panels:dashboard", args=[panel.pk])),
             ("post", reverse("judging_panels:invite", args=[panel.pk])),
             ("post", reverse("judging_panels:assign", args=[panel.pk])),
