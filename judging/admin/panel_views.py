@@ -8,7 +8,7 @@ from django import forms
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -45,6 +45,19 @@ def organiser_only(view):
     return never_cache(wrapped)
 
 
+def breadcrumbs(panel: Panel, *more: str) -> list[dict]:
+    """Home › Panels › the panel (› what is being done), as Wagtail's own pages show."""
+    items = [
+        {"url": reverse("wagtailadmin_home"), "label": "Home"},
+        {"url": reverse("judging_panels:index"), "label": "Panels"},
+        {
+            "url": reverse("judging_panels:dashboard", args=[panel.pk]) if more else "",
+            "label": panel.name,
+        },
+    ]
+    return items + [{"url": "", "label": label} for label in more]
+
+
 def _dashboard(request, panel: Panel, *, form=None, status=200, offer_resend=None):
     conflicts_found = progress.panel_conflicts(panel)
     response = TemplateResponse(
@@ -52,6 +65,7 @@ def _dashboard(request, panel: Panel, *, form=None, status=200, offer_resend=Non
         "judging/admin/panels/dashboard.html",
         {
             "panel": panel,
+            "breadcrumbs_items": breadcrumbs(panel),
             "categories": list(panel.categories.order_by("path")),
             "judges": progress.judge_rows(panel),
             "invitations": progress.invitations(panel),
@@ -153,7 +167,14 @@ def _confirm(request, panel, *, title, text, button, serious=False):
     return TemplateResponse(
         request,
         "judging/admin/panels/confirm.html",
-        {"panel": panel, "title": title, "text": text, "button": button, "serious": serious},
+        {
+            "panel": panel,
+            "breadcrumbs_items": breadcrumbs(panel, button),
+            "title": title,
+            "text": text,
+            "button": button,
+            "serious": serious,
+        },
     )
 
 
