@@ -17,6 +17,7 @@ from ..assignment import assign
 from ..models import Conflict, ConflictSource, Panel, ScoreSheet, SheetStatus
 from ..sheets import reopen_sheet
 from . import panel_progress as progress
+from .panel_members import remove_judge as remove_judge_from_panel
 from .panel_permissions import forbidden, may_manage_judging
 
 
@@ -201,7 +202,7 @@ def remove_judge(request, pk: int, membership_id: int):
         )
 
     def action():
-        _, report = invitations.remove_judge(panel=panel, membership_id=membership.pk)
+        _, report = remove_judge_from_panel(panel=panel, membership_id=membership.pk)
         return f"{name} has left the panel. {progress.describe(report)}"
 
     return _act(request, panel, action)
