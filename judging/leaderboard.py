@@ -15,7 +15,7 @@ carry weights w_k (``judging.hosting.as_judged(C).judging_criteria()``):
   - **mean score**: the plain mean of every criterion score in its counted sheets;
   - **sheets in**: its counted sheets; **sheets expected**: its active assignments;
   - **qualifying**: how many judges said yes, maybe and no (submitted sheets on
-    active assignments), when a panel of C has a qualifying round;
+    active assignments), when a panel judging them has a qualifying round;
   - **normalised score**: the mean, over its counted sheets, of
     z = (T − μ_j) / σ_j, where μ_j and σ_j are the mean and the population
     standard deviation of T over judge j's counted sheets in C (z = 0 when
@@ -40,7 +40,7 @@ from django.db.models.fields.json import KeyTextTransform
 from forms.models import Entry, EntryStatus
 
 from .hosting import Criterion, as_judged
-from .models import Assignment, Panel, Qualifying, Score, ScoreSheet, SheetStatus
+from .models import Assignment, Qualifying, Score, ScoreSheet, SheetStatus
 
 # A judge's variance below this is taken as no spread at all (floating-point noise).
 NO_SPREAD = 1e-12
@@ -76,6 +76,21 @@ class Leaderboard:
     @property
     def ranked(self) -> list[Row]:
         return [row for row in self.rows if row.rank is not None]
+
+    @property
+    def shortlisted(self) -> int:
+        """Entries with an outcome: winners and highly commended are on the shortlist too."""
+        return sum(1 for row in self.rows if row.outcome)
+
+
+def counted_sheets(page):
+    """The sheets the leaderboard counts for ``page`` (see the module's docstring)."""
+    return ScoreSheet.objects.filter(
+        status=SheetStatus.SUBMITTED,
+        assignment__removed_at=None,
+        assignment__entry__page_id=page.pk,
+        assignment__entry__status=EntryStatus.SUBMITTED,
+    ).exclude(qualifying=Qualifying.NO)
 
 
 def _figures_sql(connection, criteria: list[Criterion]) -> tuple[str, list]:
@@ -175,8 +190,9 @@ def _entries(page):
     )
 
 
-def _assignment_counts(page) -> dict[int, tuple[int, int, int, int]]:
-    """{entry id: (active assignments, yes, maybe, no)}; the answers are submitted sheets'."""
+def _assignment_counts(page) -> dict[int, tuple[int, int, int, int, int]]:
+    """{entry id: (active assignments, yes, maybe, no, on a panel with a qualifying round)};
+    the answers are those of submitted sheets."""
     submitted = Q(sheet__status=SheetStatus.SUBMITTED)
     rows = (
         Assignment.objects.filter(
@@ -188,9 +204,10 @@ def _assignment_counts(page) -> dict[int, tuple[int, int, int, int]]:
             yes=Count("pk", filter=submitted & Q(sheet__qualifying=Qualifying.YES)),
             maybe=Count("pk", filter=submitted & Q(sheet__qualifying=Qualifying.MAYBE)),
             no=Count("pk", filter=submitted & Q(sheet__qualifying=Qualifying.NO)),
+            qualifying_round=Count("pk", filter=Q(panel__qualifying_round=True)),
         )
         .order_by()
-        .values_list("entry_id", "expected", "yes", "maybe", "no")
+        .values_list("entry_id", "expected", "yes", "maybe", "no", "qualifying_round")
     )
     return {entry_id: counts for entry_id, *counts in rows}
 
@@ -204,9 +221,10 @@ def leaderboard(page) -> Leaderboard:
     scored = figures(page, criteria)
     counts = _assignment_counts(page)
     labels = dict(Outcome.choices)
-    rows = []
+    rows, qualifying_round = [], False
     for pk, public_id, reference, organisation, entrant_org, title, outcome in _entries(page):
-        expected, yes, maybe, no = counts.get(pk, (0, 0, 0, 0))
+        expected, yes, maybe, no, on_qualifying_panel = counts.get(pk, (0, 0, 0, 0, 0))
+        qualifying_round = qualifying_round or on_qualifying_panel > 0
         row = Row(
             entry_id=pk,
             public_id=public_id,
@@ -223,7 +241,4 @@ def leaderboard(page) -> Leaderboard:
         rows.append(row)
     # Ranked entries in rank order, then the rest by reference (the query's order).
     rows.sort(key=lambda row: (row.rank is None, row.rank or 0))
-    qualifying_round = Panel.objects.filter(
-        categories__id=page.pk, qualifying_round=True
-    ).exists()
     return Leaderboard(page=page, criteria=criteria, qualifying_round=qualifying_round, rows=rows)
