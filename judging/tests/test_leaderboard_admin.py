@@ -132,13 +132,13 @@ def test_marking_a_winner_then_clearing_it(client, organiser, example):
     category, entries = example
     client.force_login(organiser)
     url = reverse("judging_leaderboard_outcome", args=[category.pk])
-    response = client.post(url, {"entry": entries["A"].pk, "outcome": Outcome.WINNER}, follow=True)
+    response = client.post(url, {"set": f"{entries['A'].pk} winner"}, follow=True)
     result = Result.objects.get(entry=entries["A"])
     assert (result.outcome, result.decided_by) == (Outcome.WINNER, organiser)
     assert f"{entries['A'].reference}: Winner." in response.content.decode()
     assert "1 entry on the shortlist" in response.content.decode()
 
-    client.post(url, {"entry": entries["A"].pk, "outcome": "clear"})
+    client.post(url, {"set": f"{entries['A'].pk} clear"})
     assert not Result.objects.filter(entry=entries["A"]).exists()
 
 
@@ -161,7 +161,7 @@ def test_a_bad_outcome_is_refused_with_a_message_and_nothing_changes(
     client.force_login(organiser)
     response = client.post(
         reverse("judging_leaderboard_outcome", args=[category.pk]),
-        {"entry": entry_id, "outcome": outcome},
+        {"set": f"{entry_id} {outcome}"},
     )
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -179,3 +179,19 @@ def test_an_unknown_export_format_is_404(client, organiser, example):
     client.force_login(organiser)
     url = reverse("judging_leaderboard_export", args=[category.pk, "pdf"])
     assert client.get(url).status_code == 404
+
+
+def test_what_entrants_typed_is_escaped_in_the_table(client, organiser, judged_category):
+    from .test_leaderboard import entry_with
+
+    entry_with(
+        judged_category,
+        "PRA-2026-0666",
+        organisation_name='<script>alert("x")</script> Trust',
+        entry_title="Fish & <b>chips</b>",
+    )
+    client.force_login(organiser)
+    html = client.get(reverse("judging_leaderboard", args=[judged_category.pk])).content.decode()
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Trust" in html
+    assert "Fish &amp; &lt;b&gt;chips&lt;/b&gt;" in html
+    assert '<script>alert("x")' not in html
