@@ -106,18 +106,22 @@ def row_html(row, qualifying_round: bool) -> str:
         )
     q = row.qualifying
     qualifying = (
-        f"<td>{q['yes']} yes, {q['maybe']} maybe, {q['no']} no</td>" if qualifying_round else ""
+        f'<td class="num">{q["yes"]} / {q["maybe"]} / {q["no"]}</td>' if qualifying_round else ""
     )
-    outcome = f"<strong>{text(row.outcome_label)}</strong>" if row.outcome else "–"
+    outcome = (
+        f'<strong class="outcome-now">{text(row.outcome_label)}</strong>'
+        if row.outcome
+        else '<span class="outcome-now">None yet</span>'
+    )
     unranked = ' class="unranked"' if row.rank is None else ""
     return (
         f'<tr id="entry-{row.entry_id}"{unranked}>'
         f'<td class="num">{UNRANKED if row.rank is None else row.rank}</td>'
-        f'<th scope="row">{reference}</th><td>{organisation}{title}</td>'
+        f'<th scope="row"><span class="reference">{reference}</span></th><td>{organisation}{title}</td>'
         f'<td class="num">{figure(row.weighted, 2)}</td><td class="num">{figure(row.mean, 2)}</td>'
         f'<td class="num">{figure(row.normalised, 3)}</td>'
         f'<td class="num">{row.sheets_in} of {row.sheets_expected}</td>{qualifying}'
-        f'<td>{outcome}</td><td><div class="outcome-buttons">{"".join(buttons)}</div></td></tr>'
+        f'<td>{outcome}<div class="outcome-buttons">{"".join(buttons)}</div></td></tr>'
     )
 
 
