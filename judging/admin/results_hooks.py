@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import results_views as views
+from .panels_hooks import JUDGING_MENU_HOOK
 
 
 @hooks.register("register_admin_urls")
@@ -35,8 +36,9 @@ class LeaderboardsMenuItem(MenuItem):
         return request.user.has_perm(views.MANAGE)
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register(JUDGING_MENU_HOOK)
 def leaderboards_menu_item():
+    """In the "Judging" menu, after Panels."""
     return LeaderboardsMenuItem(
-        "Leaderboards", reverse("judging_leaderboards"), icon_name="list-ol", order=310
+        "Leaderboards", reverse("judging_leaderboards"), icon_name="list-ol", order=300
     )

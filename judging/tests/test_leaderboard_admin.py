@@ -195,3 +195,14 @@ def test_what_entrants_typed_is_escaped_in_the_table(client, organiser, judged_c
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Trust" in html
     assert "Fish &amp; &lt;b&gt;chips&lt;/b&gt;" in html
     assert '<script>alert("x")' not in html
+
+
+def test_entries_managers_find_leaderboards_in_the_judging_menu(client, example):
+    from django.contrib.auth.models import Group
+
+    manager = build_user("manager@example.org", is_staff=True)
+    manager.groups.add(Group.objects.get(name="Entries managers"))
+    client.force_login(manager)
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("judging_leaderboards") in home
+    assert client.get(reverse("judging_leaderboards")).status_code == 200
