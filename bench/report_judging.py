@@ -52,7 +52,8 @@ def judge_rows(table, c8: dict, profile) -> None:
         table.add(label, "req/s", "not measured", "", "", "", JUDGE_TARGET, "not measured")
         return
     ratio = judge["rps"] / auth["rps"] if auth.get("rps") else None
-    queries = (judge.get("queries_min_max") or [None, None])[1]
+    low, high = judge.get("queries_min_max") or [None, None]
+    queries = f"{low}–{high}" if low != high else f"{high}"
     in_process = (profile or {}).get("judge_get")
     cpu = (
         f"; in-process {in_process['median_ms']} ms against `auth_get` "
@@ -62,7 +63,7 @@ def judge_rows(table, c8: dict, profile) -> None:
     )
     table.add(
         label,
-        "req/s / p95 ms / queries",
+        "req/s / p95 ms / queries (min–max)",
         f"{judge['rps']:.1f} / {judge['p95_ms']:.1f} / {queries}",
         "",
         "",
