@@ -5,12 +5,16 @@ entry without anyone declaring it. A judge reads an entry with no name, organisa
 address anywhere (text or file names), and the judges score with autosave and submit.
 The organiser's leaderboard then ranks the entries and exports them."""
 
+import csv
+import io
 import re
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.core import mail
 from django.utils import timezone
+from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from tests_browser.staff import sign_in_to_admin, staff_member
@@ -181,3 +185,34 @@ def test_a_blind_panel_judges_the_category_and_the_leaderboard_ranks_it(
 
     assert ScoreSheet.objects.filter(status="submitted").count() == 8
     assert Score.objects.filter(sheet__assignment__judge=judges["Ada"]).count() == 9
+
+    # The organiser's leaderboard ranks them: weighted (Vision ×2) Mae (8.75 + 8.5) / 2,
+    # Rosalind (7.5 + 7.25 + 7.25) / 3 = 7.33, Alan (6 + 5 + 4.5) / 3 = 5.17.
+    page.get_by_role("button", name="Judging").click()
+    page.get_by_role("link", name="Leaderboards").click()
+    page.get_by_role("link", name="Performance Recovery Award").click()
+    rows = page.locator("table.leaderboard tbody tr")
+    expect(rows).to_have_count(3)
+    order = ["Mae Jemison", "Rosalind Franklin", "Alan Turing"]
+    for position, name in enumerate(order):
+        row = rows.nth(position)
+        expect(row.locator("th")).to_contain_text(entries[name].reference)
+        expect(row.locator("td").first).to_have_text(str(position + 1))
+    expect(rows.nth(0)).to_contain_text("2 of 2")
+    expect(rows.nth(1)).to_contain_text("7.33")
+    expect(rows.nth(2)).to_contain_text("5.17")
+
+    # It exports as it ranks, with each judge's scores.
+    with page.expect_download() as csv_download:
+        page.get_by_role("link", name="Download CSV").click()
+    text = Path(csv_download.value.path()).read_text(encoding="utf-8-sig")
+    header, *rows_out = list(csv.reader(io.StringIO(text)))
+    assert "Grace Hopper: Vision" in header and "Ada Byron: weighted score" in header
+    assert [row[1] for row in rows_out] == [entries[name].reference for name in order]
+    with page.expect_download() as xlsx_download:
+        page.get_by_role("link", name="Download XLSX").click()
+    assert xlsx_download.value.suggested_filename.endswith(".xlsx")
+    workbook = io.BytesIO(Path(xlsx_download.value.path()).read_bytes())
+    sheet = load_workbook(workbook, read_only=True).active
+    references = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert references[:3] == [entries[name].reference for name in order]
