@@ -83,6 +83,8 @@ class Field:
         self.error = bool(problem) and show
         self.problem = problem
         self.hint_id = f"{self.fid}-hint" if q.help_text else None
+        # "Answer this only if …", on a conditional question (forms/condition_html.py).
+        self.condition_id = f"{self.fid}-condition" if q.show_when else None
         self.error_id = f"{self.fid}-error" if self.error else None
 
     @property
@@ -99,7 +101,7 @@ class Field:
             kind,
             _attrs(*extra),
             self.text_value,
-            _described_by(self.hint_id, self.error_id),
+            _described_by(self.condition_id, self.hint_id, self.error_id),
         )
 
 
@@ -130,7 +132,7 @@ def _long_text(f: Field) -> str:
             "textarea input--error" if f.error else "textarea",
             f.fid,
             f.name,
-            _described_by(f.hint_id, count_id, f.error_id),
+            _described_by(f.condition_id, f.hint_id, count_id, f.error_id),
             _attrs(("data-max-words", q.max_words), ("data-min-words", q.min_words)),
             f.text_value,
         ),
@@ -207,7 +209,7 @@ def _single_choice(f: Field) -> str:
             "select input--error" if f.error else "select",
             f.fid,
             f.name,
-            _described_by(f.hint_id, f.error_id),
+            _described_by(f.condition_id, f.hint_id, f.error_id),
             options,
         )
     choices = [(str(n), c, c, f.value == c) for n, c in enumerate(q.choices, 1)]
@@ -297,11 +299,14 @@ def question_html(f: Field) -> str:
             f.fid,
             condition_attrs(q.show_when),
         ),
-        condition_note(q.show_when, f"{f.fid}-condition"),
+        condition_note(q.show_when, f.condition_id),
     ]
     if grouped:
         parts.append(
-            format_html('<fieldset class="fieldset"{}>', _described_by(f.hint_id, f.error_id))
+            format_html(
+                '<fieldset class="fieldset"{}>',
+                _described_by(f.condition_id, f.hint_id, f.error_id),
+            )
         )
         parts.append(format_html('<legend class="fieldset__legend">{}</legend>', label))
     else:

@@ -204,6 +204,7 @@ def test_the_form_page_draws_every_question_with_when_to_answer_it(client, condi
     assert group.find(class_="condition-note").get_text(" ", strip=True) == (
         "Answer this only if your answer to “Type of organisation” is Private sector."
     )
+    assert soup.find(id="q-company_number")["aria-describedby"] == "q-company_number-condition"
     partnership = soup.find(id="section-2")
     assert partnership["data-show-when"] == "has_partner"
     assert "Answer this section only if your answer to “Did you work with a partner?” is Yes." in (
