@@ -53,5 +53,7 @@
     if (!form.querySelector("[data-show-when]")) return;
     update(form);
     form.addEventListener("change", () => update(form));
+    // Autosave puts back unsent answers after a reload with input events, not change.
+    form.addEventListener("input", () => update(form));
   });
 })();
