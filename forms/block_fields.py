@@ -116,7 +116,8 @@ class ConditionBlock(blocks.StructBlock):
     class Meta:
         icon = "view"
         label = "Condition"
-        form_classname = "condition-block"
+        # Folded, showing the question it names, until an editor opens it.
+        collapsed = True
 
 
 def condition(what: str) -> ConditionBlock:
