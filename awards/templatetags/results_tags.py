@@ -21,7 +21,7 @@ register = template.Library()
 
 @register.simple_tag
 def results_stage(page) -> str | None:
-    """"shortlist", "winners", or None: how much of ``page``'s results is public now."""
+    """ "shortlist", "winners", or None: how much of ``page``'s results is public now."""
     return stage_at(page)
 
 
