@@ -25,9 +25,9 @@ def results_stage(page) -> str | None:
     return stage_at(page)
 
 
-@register.simple_tag
-def category_results(page) -> str:
-    """The results section of ``page`` as the public may see it now, or ""."""
+def rendered(page, template_name: str) -> str:
+    """``template_name`` with the page's public results now, kept per content version and
+    stage; "" before any announcement, or when no result is marked yet."""
     now = timezone.now()
     stage = stage_at(page, now)
     if stage is None:
@@ -37,8 +37,19 @@ def category_results(page) -> str:
         results = public_results(page, now)
         if results is None or not results.shortlist:
             return ""
-        return render_to_string(
-            "judging/results/category_results.html", {"results": results, "page": page}
-        )
+        return render_to_string(template_name, {"results": results, "page": page})
 
-    return mark_safe(versioned(f"fragment:category_results:{page.pk}:{stage}", render))  # noqa: S308
+    key = f"fragment:{template_name}:{page.pk}:{stage}"
+    return mark_safe(versioned(key, render))  # noqa: S308 - a rendered template
+
+
+@register.simple_tag
+def category_results(page) -> str:
+    """The results section of ``page`` as the public may see it now, or ""."""
+    return rendered(page, "judging/results/category_results.html")
+
+
+@register.simple_tag
+def category_results_notice(page) -> str:
+    """Near the top of the page: the results are out, and a link down to them; or ""."""
+    return rendered(page, "judging/results/results_notice.html")
