@@ -1,6 +1,7 @@
 """The demo's judged programme: "Healthcare Awards 2025", closed, judged and announced.
 
-Its Performance Recovery Award (the seed's text, the open programme's entry form)
+Its Elective Recovery Award (the Performance Recovery seed's text, with criteria of its
+own under the same headings, so the open programme's entry form serves it too)
 has a dozen fictional submitted entries, a panel of three fictional judges (not
 blind) whose sheets are all submitted with varied scores and comments, a
 shortlist of five with a winner and a highly commended, both announcement times
@@ -86,7 +87,15 @@ OVERALL = {  # per band, one for each judge
     ],
 }
 SHORTLIST_SIZE = 5
-PANEL_NAME = "Healthcare Awards 2025: Performance Recovery panel"
+PANEL_NAME = "Healthcare Awards 2025: Elective Recovery panel"
+# The seed's criteria headings (the shared form's sections name them), in words of its own.
+CRITERIA = [
+    ("Context and vision", ["The backlog you faced, and the targets you set to clear it."]),
+    ("Delivery", ["What you changed, how quickly, and the results against your targets."]),
+    ("Spread and sustainability", ["How the gains will last, and who else has adopted them."]),
+    ("Value and outcomes", ["What patients, staff and budgets gained, with evidence."]),
+    ("Engagement", ["How clinicians, staff and patients shaped the work."]),
+]
 
 
 def healthcare_awards(home, contacts, entry_form: EntryForm) -> CategoryPage:
@@ -120,18 +129,18 @@ def healthcare_awards(home, contacts, entry_form: EntryForm) -> CategoryPage:
     category = child(
         programme,
         CategoryPage,
-        "performance-recovery-award",
-        title=seed["title"],
-        summary=seed["summary"],
+        "elective-recovery-award",
+        title="Elective Recovery Award",
+        summary="For teams bringing planned care back to, or beyond, its pre-pandemic levels.",
         context=paragraphs(seed["context"]),
         who_can_enter=paragraphs(seed["who_can_enter"]),
         how_to_apply=[("step", step) for step in seed["how_to_apply"]],
-        criteria=criteria(seed["criteria"]),
-        reference_code="HPR",
+        criteria=criteria(CRITERIA),
+        reference_code="ERA",
         entry_form=entry_form,
         feedback_to_entrants=True,
         feedback_shows_scores=True,
-        search_description=seed["summary"],
+        search_description="The shortlist and winners of the Elective Recovery Award 2025.",
     )
     set_contacts(category, CategoryContact, contacts, ["judging"])
     category.save_revision().publish()
@@ -166,7 +175,7 @@ def submitted_entries(category: CategoryPage, form: EntryForm) -> list[Entry]:
             "declaration": "yes",
         } | {key: f"{title}: how {organisation} did it, in brief." for key in answer_keys}
         entry, _ = Entry.objects.update_or_create(
-            reference=f"HPR-2025-{number:04d}",
+            reference=f"ERA-2025-{number:04d}",
             defaults={
                 "entrant": entrant,
                 "page": category,
