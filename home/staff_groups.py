@@ -1,12 +1,16 @@
-"""The two staff roles, kept in step with the code after every migrate.
+"""The staff roles, kept in step with the code after every migrate.
 
 "Awards editors" build the site: pages, contacts, sponsors, entry forms,
 images and documents. They never see entries. "Entries managers" see,
-manage and export entries, which hold entrants' personal data.
+manage and export entries, which hold entrants' personal data, and run
+judging (panels, judges, conflicts). "Judges" score the entries given to
+them on the public site and have no admin access at all.
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
+
+from judging.invitations import JUDGES_GROUP
 
 EDITORS = "Awards editors"
 ENTRIES_MANAGERS = "Entries managers"
@@ -25,7 +29,12 @@ COLLECTION_PERMS = [
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
 ]
-MANAGER_PERMS = [("forms", "view_entry"), ("forms", "manage_entry"), ("forms", "export_entry")]
+MANAGER_PERMS = [
+    ("forms", "view_entry"),
+    ("forms", "manage_entry"),
+    ("forms", "export_entry"),
+    ("judging", "manage_judging"),
+]
 
 
 def _perms(pairs):
@@ -62,3 +71,5 @@ def ensure_staff_groups(**kwargs) -> None:
 
     managers, _ = Group.objects.get_or_create(name=ENTRIES_MANAGERS)
     managers.permissions.add(*_perms(admin_access + MANAGER_PERMS))
+
+    Group.objects.get_or_create(name=JUDGES_GROUP)  # no permissions: judges stay out of the admin

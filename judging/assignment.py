@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from forms.models import Collaborator, Entry, EntryStatus, PartnerConfirmation
 
-from .conflicts import ORGANISATION_KEYS, Party, find_conflict
+from .conflicts import ORGANISATION_KEYS, Party, find_conflict, tell_organisers
 from .models import Assignment, AssignmentMode, Conflict, ConflictSource, Panel, SheetStatus
 
 LEFT_THE_PANEL = "Left the panel"
@@ -167,4 +167,5 @@ def assign(panel: Panel) -> AssignmentReport:
                 to_create.append(Assignment(panel=panel, judge=judge, entry=entry))
             report.added += 1
     Assignment.objects.bulk_create(to_create)
+    tell_organisers(report.conflicts)
     return report

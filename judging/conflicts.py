@@ -117,6 +117,8 @@ def check(judge, entry: Entry) -> Conflict | None:
         if not created and conflict.cleared_at is not None:
             return None  # an organiser looked and cleared it
         remove_assignment(judge, entry, reason)
+        if created:
+            tell_organisers([conflict])
     return conflict
 
 
@@ -148,6 +150,15 @@ def clear(conflict: Conflict, by) -> None:
             Assignment.objects.filter(judge=conflict.judge, entry=conflict.entry).update(
                 removed_at=None, removed_because=""
             )
+
+
+def tell_organisers(found: list[Conflict]) -> None:
+    """Once the conflicts just found are saved, email the organisers of their panels."""
+    from .tasks import send_conflict_notice
+
+    ids = [conflict.pk for conflict in found]
+    if ids:
+        transaction.on_commit(lambda: send_conflict_notice.enqueue(ids))
 
 
 def remove_assignment(judge, entry: Entry, reason: str) -> None:

@@ -1,3 +1,9 @@
 """Judges accept their invitation to a panel here."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import invitation_views
+
+urlpatterns: list = [
+    path("<str:token>/", invitation_views.invitation, name="invitation"),
+]

@@ -11,6 +11,8 @@ from django.urls import get_resolver, reverse
 from forms import services, team
 from forms.models import Collaborator, Invitation, Role
 from forms.tests.builders import build_user
+from judging.models import Assignment
+from judging.tests.builders import build_panel
 
 SECRET = "SECRET-ANSWER-7f3a"
 PDF = b"%PDF-1.4 " + SECRET.encode() + b"\n%%EOF\n"
@@ -65,6 +67,7 @@ PEOPLE = [
     "invited, not accepted",
     "removed collaborator",
     "entries manager",
+    "judge of this entry",
 ]
 
 
@@ -97,6 +100,11 @@ def world(entrant, other_entrant, awards_editor, entries_manager, category):
     removed = Collaborator.objects.create(entry=entry, user=removed_user, role=Role.SUBMIT)
     team.remove(entry=entry, by=entrant, collaborator_id=removed.pk)
     entry.refresh_from_db()
+    # A judge scoring this entry reads it through the judging portal, never through
+    # the entrant's URLs or the entries admin.
+    judge = build_user("judge@judges.example.org")
+    panel = build_panel([category], [judge])
+    Assignment.objects.create(panel=panel, judge=judge, entry=entry)
 
     def at(name, *args):
         return reverse(name, args=[entry.public_id, *args])
@@ -155,6 +163,7 @@ def world(entrant, other_entrant, awards_editor, entries_manager, category):
         "invited, not accepted": invited_user,
         "removed collaborator": removed_user,
         "entries manager": entries_manager,
+        "judge of this entry": judge,
     }
     form_data = {
         "entry_save": {"version": entry.version, "context": "overwritten"},

@@ -1,5 +1,5 @@
-"""Only the two staff groups the README describes exist, and Wagtail's moderation asks
-one of them."""
+"""Only the site's groups exist (the two staff groups the README describes, and the
+judges, who have no admin access), and Wagtail's moderation asks one of them."""
 
 import importlib
 
@@ -10,15 +10,17 @@ from wagtail.models import GroupApprovalTask, Task, Workflow
 
 from forms.tests.builders import build_user
 from home.staff_groups import EDITORS, ENTRIES_MANAGERS
+from judging.invitations import JUDGES_GROUP
 
 pytestmark = pytest.mark.django_db
 
 migration = importlib.import_module("home.migrations.0002_only_the_two_staff_groups")
+SITE_GROUPS = {EDITORS, ENTRIES_MANAGERS, JUDGES_GROUP}
 
 
-def test_a_migrated_database_has_only_the_two_groups():
+def test_a_migrated_database_has_only_the_sites_groups():
     # The test database is built by running every migration, as a new site's is.
-    assert set(Group.objects.values_list("name", flat=True)) == {EDITORS, ENTRIES_MANAGERS}
+    assert set(Group.objects.values_list("name", flat=True)) == SITE_GROUPS
 
 
 def test_wagtails_default_moderation_asks_the_awards_editors():
@@ -44,7 +46,7 @@ def test_members_of_wagtails_groups_join_the_awards_editors():
 
     migration.only_the_two_groups(apps, None)
 
-    assert set(Group.objects.values_list("name", flat=True)) == {EDITORS, ENTRIES_MANAGERS}
+    assert set(Group.objects.values_list("name", flat=True)) == SITE_GROUPS
     assert [g.name for g in ed.groups.all()] == [EDITORS]
     assert [g.name for g in mo.groups.all()] == [EDITORS]
     task.refresh_from_db()
@@ -62,4 +64,4 @@ def test_going_back_restores_wagtails_groups_and_their_approval_task():
     assert Group.objects.get(name="Moderators").permissions.filter(codename="access_admin")
 
     migration.only_the_two_groups(apps, None)
-    assert set(Group.objects.values_list("name", flat=True)) == {EDITORS, ENTRIES_MANAGERS}
+    assert set(Group.objects.values_list("name", flat=True)) == SITE_GROUPS

@@ -43,6 +43,12 @@ class Panel(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    conflicts_seen_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When an organiser last saw the panel's conflicts: later ones show as new.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -82,6 +88,7 @@ class JudgeInvitation(models.Model):
 
     panel = models.ForeignKey(Panel, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField()
+    name = models.CharField(max_length=150, blank=True)
     token_digest = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
