@@ -53,3 +53,16 @@ def category_results(page) -> str:
 def category_results_notice(page) -> str:
     """Near the top of the page: the results are out, and a link down to them; or ""."""
     return rendered(page, "judging/results/results_notice.html")
+
+
+@register.simple_tag
+def announced_results(categories) -> list[tuple]:
+    """(category, stage) for each of ``categories`` whose results are public now, for the
+    programme page's "Results" list; the stage names the section to link to."""
+    now = timezone.now()
+    found = []
+    for category in categories:
+        stage = stage_at(category, now)
+        if stage is not None:
+            found.append((category, stage))
+    return found

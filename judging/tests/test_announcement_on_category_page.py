@@ -174,3 +174,18 @@ def test_the_editors_preview_fills_no_cache(announced):
     anonymous = Client().get(announced.url)
     assert anonymous["X-Page-Cache"] == "miss"
     assert shows_nothing_of_results(anonymous.content.decode())
+
+
+def test_the_programme_page_lists_the_results_from_the_shortlist_time(client, announced):
+    programme = announced.get_parent().specific
+    with freeze_time(announced.shortlist_at - ONE_SECOND):
+        before = client.get(programme.url).content.decode()
+    assert "Results" not in before and "#shortlist" not in before
+
+    with freeze_time(announced.shortlist_at + ONE_SECOND):
+        after = client.get(programme.url).content.decode()
+    assert '<h2 id="results">Results</h2>' in after
+    assert f'href="{announced.url}#shortlist"' in after
+    with freeze_time(announced.winners_at + ONE_SECOND):
+        after = client.get(programme.url).content.decode()
+    assert f'href="{announced.url}#winners"' in after
