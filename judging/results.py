@@ -83,7 +83,9 @@ def results_stage(page, now: datetime | None = None) -> str | None:
     return None
 
 
-def placing(answers: dict, account_organisation: str | None, outcome: str, category: str):
+def placing(
+    answers: dict, account_organisation: str | None, outcome: str, category: str
+) -> Placing:
     organisation = str((answers or {}).get(ORGANISATION_KEY) or "").strip()
     title = str((answers or {}).get(TITLE_KEY) or "").strip()
     return Placing(
