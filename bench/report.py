@@ -6,7 +6,7 @@
 Reads what bench/run.sh left in the results folder: loadgen-c8.json and
 loadgen-c16.json (peer-bench's loadgen), signin.json (bench_signin),
 profile.json (bench_profile), surge.json (bench/surge.py), team-save.json
-(bench/team_save.py) and environment.json. A missing file becomes a row that says "not measured".
+(bench/team_save.py), leaderboard.json (bench_leaderboard) and environment.json. A missing file becomes a row that says "not measured".
 Every target is issue #7's; "met" is Yes or No with the gap in numbers.
 Standard library only.
 """
@@ -21,6 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.report_judging import judging_rows  # noqa: E402 - the path above first
 from bench.report_team import team_rows  # noqa: E402 - the path above first
 
 US, PEER_A, PEER_B, STATIC = "awards", "peer_a", "peer_b", "awards_static"
@@ -511,6 +512,7 @@ def document(folder: Path) -> tuple[str, str]:
     export_rows(table, load(folder, "export.json"))
     signin_rows(table, load(folder, "signin.json"), surge)
     team_rows(table, load(folder, "team-save.json"))
+    judging_rows(table, load(folder, "leaderboard.json"), c8, load(folder, "profile.json"))
 
     machine = (c8_raw or {}).get("environment", {})
     started = env.get("started") or machine.get("started", time.strftime("%Y-%m-%d %H:%M %z"))

@@ -17,6 +17,8 @@
 #  7. the deadline surge (bench/surge.py): 300 entrants for 120 s, then up to 2 levels of 75 s
 #     looking for the largest number that passes (at most about 6 minutes in all);
 #  8. the export (bench_export): 10,000 submitted entries to CSV and to XLSX (2-3 minutes);
+#  8b. the leaderboard (bench_leaderboard): one category, 500 entries, 5 judges each, 5 criteria,
+#      timed in-process (its judges, seeded in step 1, also drive judge_get in step 5);
 #  9. bench/report.py prints one Markdown table and writes docs/benchmarks.md.
 #
 # Everything it starts is stopped on exit (trap on EXIT). Loopback only. Time: about 15 minutes
@@ -134,6 +136,8 @@ psql "$pg_url/postgres" -qX -v ON_ERROR_STOP=1 \
     -c "DROP DATABASE IF EXISTS awards_bench WITH (FORCE)" -c "CREATE DATABASE awards_bench" >&2
 "$python" manage.py migrate --noinput -v0
 "$python" manage.py seed_bench --spec "$peer_bench/projects/entry_form.json" --surge-users "$surge_users"
+# The judged category of the leaderboard benchmark; its judges are judge_get's users.
+"$python" manage.py bench_leaderboard --seed-only
 "$python" manage.py collectstatic --noinput -v0
 # The anonymous category page, byte for byte, as a static file served by the same server.
 "$python" manage.py bench_snapshot "$static/bench/category-page.html"
@@ -195,7 +199,7 @@ peers serve.sh >&2
 
 say "loadgen: every scenario, concurrency 8, $rounds rounds of $duration s"
 "$peer_bench/loadgen.py" "$PEER_BENCH_HOME/peers.json" "$repo/bench/awards-bench.json" \
-    "$results/awards-static.json" "$results/awards-floor.json" \
+    "$results/awards-static.json" "$results/awards-floor.json" "$repo/bench/awards-judging.json" \
     --rounds "$rounds" --duration "$duration" --concurrency 8 \
     --baseline peer_a --json "$results/loadgen-c8.json" > "$results/loadgen-c8.md"
 cat "$results/loadgen-c8.md" >&2
@@ -233,6 +237,9 @@ if [[ ${BENCH_SKIP_EXPORT:-} != 1 ]]; then
     "$python" manage.py bench_export --entries "$export_entries" \
         --json "$results/export.json" >&2 || true
 fi
+
+say "leaderboard: one category, 500 entries, 5 judges each, 5 criteria"
+"$python" manage.py bench_leaderboard --json "$results/leaderboard.json" >&2 || true
 
 say "versions and report"
 BENCH_SECONDS=$(( $(date +%s) - started )) "$python" - "$results/environment.json" <<'PY'

@@ -42,7 +42,7 @@ def assignment_for(user, public_id: str) -> Assignment:
     assignment = (
         assignments_for(user)
         .filter(entry__public_id=public_id)
-        .select_related("entry__form")
+        .select_related("entry__form", "entry__entrant")
         .first()
     )
     if assignment is None:

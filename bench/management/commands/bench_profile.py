@@ -1,7 +1,8 @@
 """Where a request's time goes, in-process and one at a time: SQL against the rest.
 
-For the category page (anonymous, and signed in with a draft) and a draft
-save, this runs each request ``--repeat`` times through Django's test client
+For the category page (anonymous, and signed in with a draft), a judge's
+entry page (``judge_get``, once bench_leaderboard has seeded its judges) and a
+draft save, this runs each request ``--repeat`` times through Django's test client
 (no network, no concurrency) and splits the wall time into time spent in SQL
 (queries timed by an execute wrapper, and listed by table) and everything
 else (Python: views, forms, template rendering, middleware). The slowest
@@ -22,6 +23,7 @@ from django.test import Client
 from awards.models import CategoryPage
 from forms.models import Entry
 
+from .bench_leaderboard import JUDGE_EMAIL
 from .seed_bench import CATEGORY_SLUG
 
 TABLE = re.compile(r'(?:FROM|UPDATE|INTO)\s+"(\w+)"')
@@ -40,6 +42,27 @@ class Timer:
             self.sql += time.perf_counter() - began
             table = TABLE.search(sql)
             self.tables.append(f"{sql.split()[0]} {table.group(1) if table else '?'}")
+
+
+def judge_entry_url() -> str | None:
+    """A bench judge's entry page (bench_leaderboard's seed), once the judging portal is
+    installed and the judge seeded; else None and the scenario is left out."""
+    from django.urls import NoReverseMatch, reverse
+
+    from judging.models import Assignment
+
+    assignment = (
+        Assignment.objects.filter(judge__email=JUDGE_EMAIL.format(n=1), removed_at=None)
+        .select_related("entry")
+        .order_by("pk")
+        .first()
+    )
+    if assignment is None:
+        return None
+    try:
+        return reverse("judging:entry", args=[assignment.entry.public_id])
+    except NoReverseMatch:
+        return None
 
 
 def long_answer(n: int) -> str:
@@ -79,8 +102,13 @@ class Command(BaseCommand):
         scenarios = {
             "anon_get": lambda: anonymous.get(page.url),
             "auth_get": lambda: signed_in.get(page.url),
-            "save": save,
         }
+        judge_url = judge_entry_url()
+        if judge_url:
+            judge = Client(HTTP_HOST="127.0.0.1")
+            judge.force_login(get_user_model().objects.get(email=JUDGE_EMAIL.format(n=1)))
+            scenarios["judge_get"] = lambda: judge.get(judge_url)
+        scenarios["save"] = save
         results = {}
         for name, request in scenarios.items():
             request()  # warm up
