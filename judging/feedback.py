@@ -7,8 +7,9 @@ entrant's pages carry nothing of judging at all. Judges are never named: each is
 number in every criterion and in the overall comments. Scores are shown only as
 each criterion's average, and only when editors chose ``feedback_shows_scores``.
 
-What counts is what the leaderboard counts: submitted sheets whose assignment
-stands (one removed by a conflict of interest is not counted, nor shown).
+What counts is what the leaderboard counts (judging.leaderboard.counted_sheets):
+submitted sheets on an assignment that stands (one a conflict of interest removed
+is neither counted nor shown), whose qualifying answer is not "no".
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from django.utils import timezone
 from forms.models import Entry
 
 from .hosting import as_judged
-from .models import Score, ScoreSheet, SheetStatus
+from .leaderboard import counted_sheets
+from .models import Score
 
 
 @dataclass(frozen=True)
@@ -61,14 +63,6 @@ def feedback_open(page, now: datetime | None = None) -> bool:
     return winners_at is not None and (now or timezone.now()) >= winners_at
 
 
-def counted_sheets(entry: Entry):
-    return ScoreSheet.objects.filter(
-        assignment__entry=entry,
-        assignment__removed_at__isnull=True,
-        status=SheetStatus.SUBMITTED,
-    )
-
-
 def average(scores: list[int]) -> Decimal | None:
     if not scores:
         return None
@@ -83,7 +77,8 @@ def feedback_for(entry: Entry, now: datetime | None = None) -> Feedback | None:
         return None
     host = as_judged(page)
     sheets = list(
-        counted_sheets(entry)
+        counted_sheets(page)
+        .filter(assignment__entry=entry)
         .order_by("assignment_id")
         .values_list("pk", "overall_comment", named=True)
     )

@@ -96,12 +96,11 @@ def placing(
 
 
 def placings(page) -> list[Placing]:
-    """Every entry of the page with a result, alphabetically: one query."""
-    rows = (
-        Result.objects.filter(entry__page_id=page.pk)
-        .exclude(entry__status=EntryStatus.WITHDRAWN)
-        .values_list("outcome", "entry__answers", "entry__entrant__organisation")
-    )
+    """Every submitted entry of the page with a result (as judging.outcomes allows),
+    alphabetically: one query."""
+    rows = Result.objects.filter(
+        entry__page_id=page.pk, entry__status=EntryStatus.SUBMITTED
+    ).values_list("outcome", "entry__answers", "entry__entrant__organisation")
     found = [placing(answers, org, outcome, page.title) for outcome, answers, org in rows]
     return sorted(found, key=lambda p: (p.organisation.casefold(), p.title.casefold()))
 

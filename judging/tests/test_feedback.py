@@ -13,7 +13,7 @@ from forms.hosting import criterion_key
 from forms.models import Collaborator, Role
 from forms.tests.builders import build_user
 from judging.feedback import feedback_for
-from judging.models import Assignment, Score, ScoreSheet, SheetStatus
+from judging.models import Assignment, Qualifying, Score, ScoreSheet, SheetStatus
 
 from .builders import build_judge, build_panel, build_submitted_entry
 from .results_builders import ONE_SECOND, announce, later
@@ -37,12 +37,15 @@ SHEETS = [
 ]
 
 
-def score_sheet(panel, judge, entry, marks: dict, status=SheetStatus.SUBMITTED, **assignment):
+def score_sheet(
+    panel, judge, entry, marks: dict, status=SheetStatus.SUBMITTED, qualifying="", **assignment
+):
     made = Assignment.objects.create(panel=panel, judge=judge, entry=entry, **assignment)
     sheet = ScoreSheet.objects.create(
         assignment=made,
         status=status,
         overall_comment=marks["overall"],
+        qualifying=qualifying,
         submitted_at=timezone.now() if status == SheetStatus.SUBMITTED else None,
     )
     for heading in ("Vision", "Delivery", "Outcomes"):
@@ -56,7 +59,8 @@ def score_sheet(panel, judge, entry, marks: dict, status=SheetStatus.SUBMITTED, 
 @pytest.fixture
 def judged_entry(judged_category):
     """An entry scored by two judges (sheets submitted), a third still scoring, a fourth
-    whose assignment a conflict removed; feedback on, the winners announced tomorrow."""
+    whose assignment a conflict removed, a fifth who said "no" in the qualifying round;
+    feedback on, the winners announced tomorrow."""
     judged_category.feedback_to_entrants = True
     announce(judged_category, shortlist_at=later(hours=12), winners_at=later(days=1))
     owner = build_user("owner@example.org", first_name="Ola", last_name="Owner")
@@ -66,11 +70,12 @@ def judged_entry(judged_category):
         build_judge(first_name="Peter", last_name="Wimsey"),
         build_judge(first_name="Mervyn", last_name="Bunter"),
         build_judge(first_name="Charles", last_name="Parker"),
+        build_judge(first_name="Miss", last_name="Climpson"),
     ]
     panel = build_panel([judged_category], judges)
     for judge, marks in zip(judges, SHEETS, strict=False):
         score_sheet(panel, judge, entry, marks)
-    draft = {"overall": "Unfinished thoughts", "Vision": (1, "Draft note"), **{}}
+    draft = {"overall": "Unfinished thoughts", "Vision": (1, "Draft note")}
     draft |= {"Delivery": (1, ""), "Outcomes": (1, "")}
     score_sheet(panel, judges[2], entry, draft, status=SheetStatus.DRAFT)
     removed = {"overall": "Conflicted view", "Vision": (0, "Should not be seen")}
@@ -83,6 +88,9 @@ def judged_entry(judged_category):
         removed_at=timezone.now(),
         removed_because="Same organisation",
     )
+    not_qualified = {"overall": "Did not qualify", "Vision": (0, "Not for this award")}
+    not_qualified |= {"Delivery": (0, ""), "Outcomes": (0, "")}
+    score_sheet(panel, judges[4], entry, not_qualified, qualifying=Qualifying.NO)
     return entry
 
 
@@ -130,9 +138,11 @@ def test_after_the_winners_the_entrant_reads_the_comments_by_numbered_judges(cli
     assert vision.index("Judge 1") < vision.index("Ambitious") < vision.index("Judge 2")
     assert "The strongest vision we read." in vision
     # Never a name, nor a sheet still being written, nor one a conflict removed.
-    for hidden in ("Harriet", "Vane", "Wimsey", "Bunter", "Parker", "Draft note", "Unfinished"):
+    for hidden in ("Harriet", "Vane", "Wimsey", "Bunter", "Parker", "Climpson"):
         assert hidden not in page
+    assert "Draft note" not in page and "Unfinished" not in page
     assert "Should not be seen" not in page and "Conflicted view" not in page
+    assert "Not for this award" not in page and "Did not qualify" not in page
     assert "Judge 3" not in page
     # Scores only when editors choose.
     assert "out of" not in page and "8.5" not in page
