@@ -10,12 +10,52 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import models
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Panel
 
 from forms.hosting import criterion_key
 from judging.hosting import Criterion
 from publishing.content_version import versioned
+from publishing.templatetags.uk_dates import uk_datetime
+
+
+def clean_announcements(shortlist_at: datetime | None, winners_at: datetime | None) -> None:
+    """The shortlist comes first: winners are announced at the same moment or later,
+    and only once a shortlist time is set. The message names the times in UK time,
+    as the editor typed them."""
+    if winners_at is None:
+        return
+    if shortlist_at is None:
+        raise ValidationError(
+            {"shortlist_at": "Set when the shortlist is announced: it comes before the winners."}
+        )
+    if winners_at < shortlist_at:
+        raise ValidationError(
+            {
+                "winners_at": "The winners cannot be announced before the shortlist "
+                f"({uk_datetime(shortlist_at)}, UK time). Choose a time at or after it."
+            }
+        )
+
+
+class ProgrammeAnnouncementsPanel(Panel):
+    """In the category editor: the programme's announcement times, which apply while the
+    category's own are empty (as ProgrammeWindowPanel does for the entry window)."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "awards/admin/programme_announcements_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            parent = getattr(self.form, "parent_page", None)
+            if parent is None and self.instance.pk:
+                parent = self.instance.get_parent()
+            programme = parent.specific if parent is not None else None
+            context["programme"] = programme
+            context["shortlist_at"] = getattr(programme, "shortlist_at", None)
+            context["winners_at"] = getattr(programme, "winners_at", None)
+            return context
 
 
 class AnnouncementTimes(models.Model):
@@ -41,6 +81,13 @@ class AnnouncementTimes(models.Model):
     class Meta:
         abstract = True
 
+    def clean(self):
+        super().clean()
+        clean_announcements(*self.announcement_times_to_check())
+
+    def announcement_times_to_check(self) -> tuple[datetime | None, datetime | None]:
+        return self.shortlist_at, self.winners_at
+
 
 class JudgedCategory(AnnouncementTimes):
     """The category's side of judging: criteria weights, announcement times, feedback."""
@@ -59,6 +106,7 @@ class JudgedCategory(AnnouncementTimes):
 
     results_panel = MultiFieldPanel(
         [
+            ProgrammeAnnouncementsPanel(),
             *AnnouncementTimes.announcement_panels,
             FieldRowPanel(
                 [FieldPanel("feedback_to_entrants"), FieldPanel("feedback_shows_scores")]
@@ -86,6 +134,26 @@ class JudgedCategory(AnnouncementTimes):
                 )
             )
         return found
+
+    @classmethod
+    def announcement_moments(cls) -> set[datetime]:
+        """Every moment results appear on a page of this kind: the categories' own times
+        and their programmes' (judging.results.next_announcement caps caches at them)."""
+        from .models.programme_page import ProgrammePage
+
+        moments = set()
+        for model in (cls, ProgrammePage):
+            for times in model.objects.values_list("shortlist_at", "winners_at"):
+                moments.update(moment for moment in times if moment is not None)
+        return moments
+
+    def announcement_times_to_check(self) -> tuple[datetime | None, datetime | None]:
+        # The category's own times, each falling back on the programme's, as visitors see
+        # them. A page not yet in the tree (being created) has only its own.
+        if not self.path:
+            return self.shortlist_at, self.winners_at
+        programme_shortlist, programme_winners = self.programme_announcements
+        return (self.shortlist_at or programme_shortlist, self.winners_at or programme_winners)
 
     @property
     def programme_announcements(self) -> tuple[datetime | None, datetime | None]:

@@ -47,6 +47,8 @@ def assignment_for(user, public_id: str) -> Assignment:
     )
     if assignment is None:
         raise Http404
-    if conflicts.check(user, assignment.entry) is not None:
+    # Read once: the blind page withholds the same people the check compares.
+    assignment.parties = conflicts.entry_parties(assignment.entry)
+    if conflicts.check(user, assignment.entry, assignment.parties) is not None:
         raise Http404
     return assignment

@@ -16,9 +16,9 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from forms.models import Collaborator, Entry, EntryStatus, PartnerConfirmation
+from forms.models import Entry, EntryStatus
 
-from .conflicts import ORGANISATION_KEYS, Party, find_conflict, tell_organisers
+from .conflicts import ORGANISATION_KEYS, Party, find_conflict, team_parties, tell_organisers
 from .models import Assignment, AssignmentMode, Conflict, ConflictSource, Panel, SheetStatus
 
 LEFT_THE_PANEL = "Left the panel"
@@ -49,7 +49,7 @@ def panel_judges(panel: Panel) -> list:
 
 
 def _parties_by_entry(entries: list[Entry]) -> dict[int, list[Party]]:
-    """Each entry's parties (conflicts.entry_parties), read in three queries for them all."""
+    """Each entry's parties (conflicts.entry_parties), read in one query for them all."""
     parties: dict[int, list[Party]] = defaultdict(list)
     for entry in entries:
         if entry.entrant is not None:
@@ -60,15 +60,8 @@ def _parties_by_entry(entries: list[Entry]) -> dict[int, list[Party]]:
             value = (entry.answers or {}).get(key)
             if isinstance(value, str) and value.strip():
                 parties[entry.pk].append(Party("the entry", value))
-    ids = [entry.pk for entry in entries]
-    for entry_id, organisation, email in Collaborator.objects.filter(entry_id__in=ids).values_list(
-        "entry_id", "user__organisation", "user__email"
-    ):
-        parties[entry_id].append(Party("a collaborator", organisation, email))
-    for entry_id, organisation, email in PartnerConfirmation.objects.filter(
-        entry_id__in=ids
-    ).values_list("entry_id", "organisation", "email"):
-        parties[entry_id].append(Party("the partner", organisation, email))
+    for entry_id, party in team_parties([entry.pk for entry in entries]):
+        parties[entry_id].append(party)
     return parties
 
 

@@ -16,9 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from forms.models import Collaborator, Entry, EntryFile, PartnerConfirmation
+from forms.models import Entry, EntryFile
 
-from .conflicts import KIND_WORDS, ORGANISATION_KEYS, email_domain
+from . import conflicts
+from .conflicts import KIND_WORDS, ORGANISATION_KEYS, Party, email_domain
 
 WITHHELD = "[withheld]"
 HIDDEN = "Hidden for blind judging"
@@ -40,27 +41,14 @@ class Identity:
     emails: tuple[str, ...] = ()
 
 
-def identity_of(entry: Entry) -> Identity:
-    """The entrant, the team and the partner as an entry names them (two queries)."""
+def identity_of(entry: Entry, parties: list[Party] | None = None) -> Identity:
+    """The entrant, the team and the partner as an entry names them: from the parties the
+    conflict check read (judging.access.assignment_for), or read now in one query."""
     names, organisations, emails = [], [], []
-
-    def person(user) -> None:
-        names.append(user.get_full_name())
-        organisations.append(user.organisation)
-        emails.append(user.email)
-
-    if entry.entrant is not None:
-        person(entry.entrant)
-    for collaborator in Collaborator.objects.filter(entry=entry).select_related("user"):
-        person(collaborator.user)
-    for partner in PartnerConfirmation.objects.filter(entry=entry):
-        names.extend([partner.contact_name, partner.decided_by_name])
-        organisations.append(partner.organisation)
-        emails.append(partner.email)
-    for key in ORGANISATION_KEYS:
-        value = (entry.answers or {}).get(key)
-        if isinstance(value, str):
-            organisations.append(value)
+    for party in conflicts.entry_parties(entry) if parties is None else parties:
+        names.extend(party.names)
+        organisations.append(party.organisation)
+        emails.append(party.email)
     return Identity(_kept(names), _kept(organisations), _kept(emails))
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import F, Value
 from django.utils import timezone
 
 from forms.models import Collaborator, Entry, PartnerConfirmation
@@ -62,19 +63,48 @@ class Party:
     who: str  # "the entrant", "a collaborator", "the partner", "the entry"
     organisation: str
     email: str = ""
+    names: tuple[str, ...] = ()  # the person's name(s), which blind judging withholds
+
+
+def team_parties(entry_ids) -> list[tuple[int, Party]]:
+    """(entry id, party) for every collaborator and partner of these entries, in one query."""
+    collaborators = Collaborator.objects.filter(entry_id__in=entry_ids).annotate(
+        who=Value("a collaborator"),
+        organisation=F("user__organisation"),
+        email=F("user__email"),
+        first=F("user__first_name"),
+        second=F("user__last_name"),
+    )
+    partners = PartnerConfirmation.objects.filter(entry_id__in=entry_ids).annotate(
+        who=Value("the partner"),
+        first=F("contact_name"),
+        second=F("decided_by_name"),
+    )
+    columns = ("entry_id", "who", "organisation", "email", "first", "second")
+    found = []
+    team = collaborators.order_by().values_list(*columns)
+    for entry_id, who, organisation, email, first, second in team.union(
+        partners.order_by().values_list(*columns), all=True
+    ):
+        if who == "a collaborator":
+            names = (f"{first} {second}".strip(),)
+        else:  # the partner's contact, and whoever decided for them
+            names = (first, second)
+        found.append((entry_id, Party(who, organisation, email, tuple(n for n in names if n))))
+    return found
 
 
 def entry_parties(entry: Entry) -> list[Party]:
     """Everyone whose organisation or address a judge must not share: the entrant, the
-    team, the partner and any organisation the entry itself names."""
+    team, the partner and any organisation the entry itself names (one query, with the
+    entrant read alongside the entry)."""
     parties = []
     if entry.entrant is not None:
-        parties.append(Party("the entrant", entry.entrant.organisation, entry.entrant.email))
-    for collaborator in Collaborator.objects.filter(entry=entry).select_related("user"):
-        user = collaborator.user
-        parties.append(Party("a collaborator", user.organisation, user.email))
-    for partner in PartnerConfirmation.objects.filter(entry=entry):
-        parties.append(Party("the partner", partner.organisation, partner.email))
+        entrant = entry.entrant
+        parties.append(
+            Party("the entrant", entrant.organisation, entrant.email, (entrant.get_full_name(),))
+        )
+    parties += [party for _entry_id, party in team_parties([entry.pk])]
     for key in ORGANISATION_KEYS:
         value = (entry.answers or {}).get(key)
         if isinstance(value, str) and value.strip():
@@ -94,7 +124,7 @@ def find_conflict(judge, parties: Iterable[Party]) -> str | None:
     return None
 
 
-def check(judge, entry: Entry) -> Conflict | None:
+def check(judge, entry: Entry, parties: list[Party] | None = None) -> Conflict | None:
     """The conflict that stands between ``judge`` and ``entry``, found now if need be.
 
     A newly found one is recorded and removes the judge's assignment to the entry,
@@ -104,7 +134,7 @@ def check(judge, entry: Entry) -> Conflict | None:
     standing = Conflict.objects.filter(judge=judge, entry=entry, cleared_at=None).first()
     if standing is not None:
         return standing
-    reason = find_conflict(judge, entry_parties(entry))
+    reason = find_conflict(judge, entry_parties(entry) if parties is None else parties)
     if reason is None:
         return None
     with transaction.atomic():

@@ -32,6 +32,7 @@ def test_visitor_walks_from_home_to_a_category_and_its_guidance(live_server, pag
     assert headings(page, 2) == [
         "HSJ Awards 2024",
         "HSJ Partnership Awards 2024",
+        "Healthcare Awards 2025",  # last year's, judged: home/demo_judging.py
         "Guidance for entrants",
         "Sponsors",
     ]

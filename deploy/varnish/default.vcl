@@ -75,6 +75,11 @@ sub vcl_recv {
 }
 
 sub vcl_backend_response {
+    # No grace: a page is served for its s-maxage and not a moment longer. The site
+    # cuts a page's lifetime short at the next moment it changes by itself (entries
+    # close, a shortlist or the winners are announced); Varnish's default 10 seconds
+    # of grace would serve the old page after that moment while it fetched the new one.
+    set beresp.grace = 0s;
     # Only what the site marks cacheable is stored: a response without
     # Cache-Control or Expires (/healthz, a 404) would otherwise be kept for
     # Varnish's default TTL. Like the built-in VCL's uncacheable responses, it

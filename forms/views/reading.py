@@ -13,6 +13,7 @@ from wagtail.models import Page
 from .. import services
 from ..access import EDIT, OWNER, at_least, entries_for, with_role
 from ..downloads import file_download
+from ..entry_extras import entry_panels
 from ..file_access import may_download_files
 from ..hosting import as_host
 from ..models import EntryFile, EntryStatus
@@ -30,7 +31,12 @@ def detail(request, public_id: str):
     return render(
         request,
         "forms/entry_detail.html",
-        {"entry": entry, "view": entry_view(entry), "page": None},
+        {
+            "entry": entry,
+            "view": entry_view(entry),
+            "extras": entry_panels(request, entry),  # what other apps show (judges' feedback)
+            "page": None,
+        },
     )
 
 

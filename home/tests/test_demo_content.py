@@ -44,10 +44,15 @@ def test_demo_content_builds_the_tree_from_the_home_page_down():
     home = HomePage.objects.get()
     assert Site.objects.get(is_default_site=True).root_page_id == home.pk
     programmes = ProgrammePage.objects.child_of(home).live()
-    assert {p.title for p in programmes} == {"HSJ Awards 2024", "HSJ Partnership Awards 2024"}
+    assert {p.title for p in programmes} == {
+        "HSJ Awards 2024",
+        "HSJ Partnership Awards 2024",
+        "Healthcare Awards 2025",  # closed and judged: home/demo_judging.py
+    }
     assert {c.title for c in CategoryPage.objects.live()} == {
         PERFORMANCE_RECOVERY["title"],
         COMMUNITY_PARTNERSHIP["title"],
+        "Elective Recovery Award",
     }
     assert GuidancePage.objects.child_of(home).live().get().title == "How to enter"
 

@@ -80,7 +80,11 @@ def judged_entry(assignment: Assignment) -> JudgedEntry:
     for upload in uploads:
         link = FileLink(upload.public_id, names[upload.public_id], upload.size)
         links.setdefault(upload.question_key, []).append(link)
-    pattern = blind.withholding_pattern(blind.identity_of(entry)) if is_blind else None
+    pattern = (
+        blind.withholding_pattern(blind.identity_of(entry, getattr(assignment, "parties", None)))
+        if is_blind
+        else None
+    )
     answers = entry.answers or {}
     sections = []
     for section in definition.sections:

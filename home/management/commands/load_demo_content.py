@@ -1,13 +1,14 @@
 """Build the demo site from the home page down. Safe to run again: it updates in place.
 
 The pages are built by home/demo_pages.py, the contacts, sponsors and site
-settings by home/demo_snippets.py; the categories' text is home/demo_data.py.
+settings by home/demo_snippets.py, the judged programme (entries, judges, sheets,
+results) by home/demo_judging.py; the categories' text is home/demo_data.py.
 """
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home import demo_pages, demo_snippets
+from home import demo_judging, demo_pages, demo_snippets
 
 
 class Command(BaseCommand):
@@ -34,7 +35,7 @@ class Command(BaseCommand):
         sponsor = demo_snippets.sponsor()
         demo_snippets.site_settings(home, contacts)
         open_programme = demo_pages.open_programme(home, contacts, sponsor)
-        demo_pages.performance_recovery(
+        performance_recovery = demo_pages.performance_recovery(
             open_programme, contacts, demo_snippets.category_sponsor("Brightwater")
         )
         closed_programme = demo_pages.closed_programme(home, contacts)
@@ -44,6 +45,8 @@ class Command(BaseCommand):
             demo_snippets.category_sponsor("Kestrel"),
             open_for_entries=partnership_open,
         )
+        # Last year's programme, judged: its shortlist, winners and the judges' feedback.
+        demo_judging.healthcare_awards(home, contacts, performance_recovery.entry_form)
         demo_pages.guidance(home)
         demo_pages.contacts_page(home)
         for number in range(1, categories + 1):
