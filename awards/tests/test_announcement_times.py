@@ -99,6 +99,7 @@ def test_a_new_category_with_its_own_times_is_checked_too(client, home_page):
             "title": "Backwards Award",
             "slug": "backwards-award",
             "summary": "Winners before the shortlist.",
+            "eligibility_check": streamfield([]),
             "how_to_apply": streamfield([]),
             "criteria": streamfield([]),
             "contact_links": inline_formset([]),
