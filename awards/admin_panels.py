@@ -44,6 +44,14 @@ class EntryFormCriteriaPanel(Panel):
             return context
 
 
+def programme_being_edited(bound_panel):
+    """The programme of the category a panel is drawn for: its parent, new or saved."""
+    parent = getattr(bound_panel.form, "parent_page", None)
+    if parent is None and bound_panel.instance.pk:
+        parent = bound_panel.instance.get_parent()
+    return parent.specific if parent is not None else None
+
+
 class ProgrammeWindowPanel(Panel):
     """The programme's entry window, which applies while the category's dates are empty."""
 
@@ -52,10 +60,7 @@ class ProgrammeWindowPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            parent = getattr(self.form, "parent_page", None)
-            if parent is None and self.instance.pk:
-                parent = self.instance.get_parent()
-            programme = parent.specific if parent is not None else None
+            programme = programme_being_edited(self)
             context["window"] = getattr(programme, "entry_window", None)
             context["programme"] = programme
             return context

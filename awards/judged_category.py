@@ -19,6 +19,8 @@ from judging.hosting import Criterion
 from publishing.content_version import versioned
 from publishing.templatetags.uk_dates import uk_datetime
 
+from .admin_panels import programme_being_edited
+
 
 def clean_announcements(shortlist_at: datetime | None, winners_at: datetime | None) -> None:
     """The shortlist comes first: winners are announced at the same moment or later,
@@ -48,10 +50,7 @@ class ProgrammeAnnouncementsPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            parent = getattr(self.form, "parent_page", None)
-            if parent is None and self.instance.pk:
-                parent = self.instance.get_parent()
-            programme = parent.specific if parent is not None else None
+            programme = programme_being_edited(self)
             context["programme"] = programme
             context["shortlist_at"] = getattr(programme, "shortlist_at", None)
             context["winners_at"] = getattr(programme, "winners_at", None)

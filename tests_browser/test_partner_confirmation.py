@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from forms.models import Entry, EntryStatus, PartnerConfirmation
@@ -89,6 +90,21 @@ def ask_the_partner(tab, base: str) -> str:
     return partner_link()
 
 
+def submit(tab, entry) -> None:
+    """Press Submit; if it is not there, say why: the page's own words and what the
+    database holds (this test has failed now and then with the button missing)."""
+    button = tab.get_by_role("button", name="Submit your entry")
+    try:
+        button.wait_for(timeout=10_000)
+    except PlaywrightTimeout:
+        stored = Entry.objects.get(pk=entry.pk)
+        raise AssertionError(
+            f"No Submit button. The page says: {tab.locator('main').inner_text()!r}. "
+            f"Version {stored.version}, answers {stored.answers!r}, meta {stored.answer_meta!r}"
+        ) from None
+    button.click()
+
+
 def partner_confirms(browser, base: str, path: str, *, expect_text: str, shots: str = "", axe=None):
     """The partner, in a browser of their own with no account, reads and confirms."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -157,7 +173,7 @@ def test_submit_waits_for_the_partner_who_confirms_from_the_email(
         "Confirmed by Sam Okafor (Kestrel Partners Ltd) at"
     )
     shoot(page, "review-confirmed", page.locator("#partner"))
-    page.get_by_role("button", name="Submit your entry").click()
+    submit(page, entry)
     expect(page.get_by_role("heading", name="Entry submitted")).to_be_visible()
     entry.refresh_from_db()
     assert entry.status == EntryStatus.SUBMITTED
@@ -198,7 +214,8 @@ def test_changing_an_answer_after_confirming_asks_the_partner_again(
         },
         headers={"Referer": page.url},
     )
-    assert response.status == 409
+    stored = Entry.objects.get(pk=entry.pk)
+    assert response.status == 409, (response.status, stored.answers, stored.answer_meta)
     assert "You changed the entry after Sam Okafor at Kestrel Partners Ltd confirmed it" in (
         response.text()
     )
@@ -211,6 +228,6 @@ def test_changing_an_answer_after_confirming_asks_the_partner_again(
 
     page.reload()
     expect(page.locator("#partner")).to_contain_text("Confirmed by Sam Okafor")
-    page.get_by_role("button", name="Submit your entry").click()
+    submit(page, entry)
     expect(page.get_by_role("heading", name="Entry submitted")).to_be_visible()
     assert PartnerConfirmation.objects.filter(entry=entry).count() == 2

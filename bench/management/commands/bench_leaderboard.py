@@ -43,7 +43,7 @@ from forms.models import Entry, EntryStatus
 from judging.leaderboard import leaderboard
 from judging.models import Assignment, AssignmentMode, Panel, PanelJudge, Score, ScoreSheet
 
-from .bench_export import long_answer
+from .bench_export import submitted_entry
 from .seed_bench import CATEGORY_SLUG, PASSWORD
 
 SLUG = "leaderboard-benchmark-award"
@@ -168,41 +168,23 @@ class Command(BaseCommand):
 
     def entries(self, page) -> list[Entry]:
         form = page.entry_form
-        keys = list(form.definition.questions)
-        long_keys = [q.key for q in form.definition.questions.values() if q.type == "long_text"]
-        snapshot = form.definition.to_snapshot()
-        now = timezone.now()
         entrants = self.users(
             [f"lbentrant{n}@example.com" for n in range(1, ENTRIES + 1)],
             first_name="Leaderboard",
             last_name="Entrant",
         )
-        rows = []
-        for n, user in enumerate(entrants, start=1):
-            answers = dict.fromkeys(keys, "")
-            answers.update(
-                organisation_name=f"Leaderboard Organisation {n}",
-                contact_email=user.email,
-                organisation_type="NHS trust",
-                declaration="yes",
+        rows = [
+            submitted_entry(
+                page,
+                form,
+                user,
+                n,
+                organisation=f"Leaderboard Organisation {n}",
+                email=user.email,
+                reference=f"LB-{n:04d}",
             )
-            for salt, key in enumerate(long_keys):
-                answers[key] = long_answer(n, salt)
-            rows.append(
-                Entry(
-                    entrant=user,
-                    page_id=page.pk,
-                    form=form,
-                    status=EntryStatus.SUBMITTED,
-                    answers=answers,
-                    version=5,
-                    reference=f"LB-{n:04d}",
-                    question_snapshot=snapshot,
-                    created_at=now,
-                    updated_at=now,
-                    submitted_at=now,
-                )
-            )
+            for n, user in enumerate(entrants, start=1)
+        ]
         return Entry.objects.bulk_create(rows, batch_size=BATCH)
 
     def sheets(self, panel, judges, entries) -> None:
