@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
+# make test runs the suite in this many processes (pytest-xdist); 0 runs it in this one.
+TEST_WORKERS ?= 2
 SUDO   := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 MANAGE := $(BIN)/python manage.py
 
@@ -48,7 +50,7 @@ run: install
 	WAGTAILADMIN_BASE_URL=$(or $(WAGTAILADMIN_BASE_URL),http://127.0.0.1:$(PORT)) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install chromium varnish axe
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

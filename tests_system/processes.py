@@ -31,6 +31,14 @@ def wait_until(
         pause.wait(interval)
 
 
+def redis_url(database: int) -> str:
+    """A Redis database of its own for a test module (14 or 15): that one under a single
+    pytest, and another under each pytest-xdist worker (gw1 takes 12 or 13, gw2 10 or 11,
+    up to eight workers), so two workers never flush each other's cache."""
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    return f"redis://127.0.0.1:6379/{database - 2 * worker}"
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -15,10 +15,10 @@ from forms import services
 from forms.models import Entry
 
 from .http import Entrant
-from .processes import Server
+from .processes import Server, redis_url
 
 pytestmark = pytest.mark.django_db(transaction=True)
-REDIS_URL = "redis://127.0.0.1:6379/15"
+REDIS_URL = redis_url(15)
 PDF = b"%PDF-1.4\nshared\n%%EOF\n"
 
 

@@ -26,13 +26,13 @@ from wagtail.models import Site
 from awards.models import SiteSettings
 
 from .http import signed_in_session
-from .processes import ROOT, Server, free_port, wait_until
+from .processes import ROOT, Server, free_port, redis_url, wait_until
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 VARNISHD = os.environ.get("VARNISHD", "/usr/sbin/varnishd")
 VCL = ROOT / "deploy" / "varnish" / "default.vcl"
-REDIS_URL = "redis://127.0.0.1:6379/14"
+REDIS_URL = redis_url(14)
 HOST = "localhost"  # the test site's hostname: what Wagtail's PURGE names as Host
 
 
