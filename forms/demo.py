@@ -66,6 +66,15 @@ def demo_entry_form(
                     "required": True,
                 },
             ),
+            (
+                "yes_no",
+                {
+                    "key": "worked_with_partners",
+                    "label": "Did you deliver this work with partner organisations?",
+                    "help_text": "Other NHS organisations, councils, charities or companies.",
+                    "required": False,
+                },
+            ),
         ],
     }
     sections = [("section", organisation)]
@@ -74,6 +83,7 @@ def demo_entry_form(
         # engagement" was once co-design_engagement, which no key may be now.
         key = re.sub(r"[^a-z0-9_]+", "_", heading.lower().replace(" and ", "_").replace(" ", "_"))
         sections.append(criterion_section(heading, key=key, max_words=max_words))
+    sections.append(partners_section())
     sections.append(
         (
             "section",
@@ -204,3 +214,37 @@ def demo_partnership_form(title: str) -> EntryForm:
     form.save()
     form.save_revision().publish()
     return form
+
+
+def partners_section() -> tuple[str, dict]:
+    """A section asked only of entrants who worked with partners (forms/conditions.py)."""
+    return (
+        "section",
+        {
+            "heading": "Your partners",
+            "guidance": "<p>Judges look for work that partners designed and delivered "
+            "together.</p>",
+            "show_when": {"question": "worked_with_partners", "answers": "Yes"},
+            "questions": [
+                (
+                    "short_text",
+                    {
+                        "key": "partner_organisations",
+                        "label": "Partner organisations",
+                        "help_text": "Their names, separated by commas.",
+                        "required": True,
+                        "max_words": 60,
+                    },
+                ),
+                (
+                    "long_text",
+                    {
+                        "key": "partner_contributions",
+                        "label": "What each partner contributed",
+                        "required": True,
+                        "max_words": 250,
+                    },
+                ),
+            ],
+        },
+    )

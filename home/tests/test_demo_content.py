@@ -53,6 +53,7 @@ def test_demo_content_builds_the_tree_from_the_home_page_down():
         PERFORMANCE_RECOVERY["title"],
         COMMUNITY_PARTNERSHIP["title"],
         "Elective Recovery Award",
+        "Private Sector Partnership Award",  # open, with an eligibility check
     }
     assert GuidancePage.objects.child_of(home).live().get().title == "How to enter"
 

@@ -45,7 +45,10 @@ def test_demo_home_page_shows_each_programme_with_its_open_categories(client):
     assert text(soup.h1) == HomePage.objects.get().title
     open_programme = programme_section(soup, "HSJ Awards 2024")
     assert open_programme.h2.a["href"] == "/hsj-awards-2024/"
-    assert [text(h3) for h3 in open_programme.select(".card h3")] == [PERFORMANCE_RECOVERY["title"]]
+    assert [text(h3) for h3 in open_programme.select(".card h3")] == [
+        PERFORMANCE_RECOVERY["title"],
+        "Private Sector Partnership Award",
+    ]
     closes = ProgrammePage.objects.get(slug="hsj-awards-2024").entries_close_at
     assert f"Entry deadline: {uk_datetime(closes)} (UK time)" in text(open_programme)
 

@@ -2,13 +2,14 @@
 
 The pages are built by home/demo_pages.py, the contacts, sponsors and site
 settings by home/demo_snippets.py, the judged programme (entries, judges, sheets,
-results) by home/demo_judging.py; the categories' text is home/demo_data.py.
+results) by home/demo_judging.py, the open partnership category with its
+eligibility check by home/demo_eligibility.py; the categories' text is home/demo_data.py.
 """
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home import demo_judging, demo_pages, demo_snippets
+from home import demo_eligibility, demo_judging, demo_pages, demo_snippets
 
 
 class Command(BaseCommand):
@@ -38,6 +39,8 @@ class Command(BaseCommand):
         performance_recovery = demo_pages.performance_recovery(
             open_programme, contacts, demo_snippets.category_sponsor("Brightwater")
         )
+        # An open partnership category that asks who may enter before an entry starts.
+        demo_eligibility.private_sector_partnership(open_programme, contacts, performance_recovery)
         closed_programme = demo_pages.closed_programme(home, contacts)
         demo_pages.community_partnership(
             closed_programme,
