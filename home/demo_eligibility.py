@@ -83,6 +83,8 @@ def private_sector_partnership(programme, contacts, suggested: CategoryPage) -> 
         eligibility_check=ELIGIBILITY,
         not_eligible_message=NOT_ELIGIBLE,
         suggested_category=suggested,
+        # Its form's intro promises the NHS partner's confirmation, as the seed category's.
+        partner_confirmation_required=True,
         entries_closed=False,
     )
     set_contacts(category, CategoryContact, contacts, ["partnership"])
