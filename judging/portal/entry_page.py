@@ -67,7 +67,9 @@ def judged_entry(assignment: Assignment) -> JudgedEntry:
     """The entry of ``assignment`` ready to show: a query for its files, two more when blind."""
     entry = assignment.entry
     entry.page = page_by_id(entry.page_id)
-    definition = entry.definition()
+    # Only the questions that applied: an answer kept for a question the entrant's other
+    # answers made irrelevant (forms/conditions.py) is not part of what they entered.
+    definition = entry.applicable_definition()
     is_blind = assignment.panel.blind
     uploads = list(entry.files.all())
     labels = {q.key: q.label for q in definition.questions.values()}
@@ -127,10 +129,14 @@ def entry_title(entry: Entry) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def download_name(assignment: Assignment, upload: EntryFile) -> str:
-    """The name a file is served under: its own, or on a blind panel a neutral one."""
+def download_name(assignment: Assignment, upload: EntryFile) -> str | None:
+    """The name a file is served under: its own, or on a blind panel a neutral one; None
+    for a file answering a question that did not apply, which judges never see."""
     entry = assignment.entry
+    questions = entry.applicable_definition().questions
+    if upload.question_key not in questions:
+        return None
     if not assignment.panel.blind:
         return upload.original_name
-    labels = {q.key: q.label for q in entry.definition().questions.values()}
+    labels = {q.key: q.label for q in questions.values()}
     return blind.file_names(entry, entry.files.all(), labels)[upload.public_id]

@@ -46,12 +46,13 @@ def download(request, public_id: str, file_id: str):
     """An entry's file, for a judge assigned to it; on a blind panel under a neutral name."""
     assignment = assignment_for(request.user, public_id)
     upload = EntryFile.objects.filter(entry=assignment.entry, public_id=file_id).first()
-    if upload is None:
+    name = download_name(assignment, upload) if upload is not None else None
+    if name is None:
         raise Http404("File not found")
     response = FileResponse(
         upload.file.open("rb"),
         as_attachment=True,
-        filename=download_name(assignment, upload),
+        filename=name,
         content_type=upload.content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
