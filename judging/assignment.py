@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from forms.models import Entry, EntryStatus
 
-from .conflicts import ORGANISATION_KEYS, Party, find_conflict, team_parties, tell_organisers
+from .conflicts import Party, find_conflict, own_parties, team_parties, tell_organisers
 from .models import Assignment, AssignmentMode, Conflict, ConflictSource, Panel, SheetStatus
 
 LEFT_THE_PANEL = "Left the panel"
@@ -50,17 +50,8 @@ def panel_judges(panel: Panel) -> list:
 
 def _parties_by_entry(entries: list[Entry]) -> dict[int, list[Party]]:
     """Each entry's parties (conflicts.entry_parties), read in one query for them all."""
-    parties: dict[int, list[Party]] = defaultdict(list)
-    for entry in entries:
-        if entry.entrant is not None:
-            parties[entry.pk].append(
-                Party("the entrant", entry.entrant.organisation, entry.entrant.email)
-            )
-        for key in ORGANISATION_KEYS:
-            value = (entry.answers or {}).get(key)
-            if isinstance(value, str) and value.strip():
-                parties[entry.pk].append(Party("the entry", value))
-    for entry_id, party in team_parties([entry.pk for entry in entries]):
+    parties: dict[int, list[Party]] = {entry.pk: own_parties(entry) for entry in entries}
+    for entry_id, party in team_parties(list(parties)):
         parties[entry_id].append(party)
     return parties
 

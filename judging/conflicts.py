@@ -94,22 +94,25 @@ def team_parties(entry_ids) -> list[tuple[int, Party]]:
     return found
 
 
-def entry_parties(entry: Entry) -> list[Party]:
-    """Everyone whose organisation or address a judge must not share: the entrant, the
-    team, the partner and any organisation the entry itself names (one query, with the
-    entrant read alongside the entry)."""
+def own_parties(entry: Entry) -> list[Party]:
+    """The entrant (read with the entry) and any organisation the entry itself names."""
     parties = []
     if entry.entrant is not None:
         entrant = entry.entrant
         parties.append(
             Party("the entrant", entrant.organisation, entrant.email, (entrant.get_full_name(),))
         )
-    parties += [party for _entry_id, party in team_parties([entry.pk])]
     for key in ORGANISATION_KEYS:
         value = (entry.answers or {}).get(key)
         if isinstance(value, str) and value.strip():
             parties.append(Party("the entry", value))
     return parties
+
+
+def entry_parties(entry: Entry) -> list[Party]:
+    """Everyone whose organisation or address a judge must not share: the entrant, the
+    team, the partner and any organisation the entry itself names (one query)."""
+    return own_parties(entry) + [party for _entry_id, party in team_parties([entry.pk])]
 
 
 def find_conflict(judge, parties: Iterable[Party]) -> str | None:

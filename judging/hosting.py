@@ -43,6 +43,11 @@ class JudgedHost(Protocol):
         """Whether entrants read the judges' comments after the winners are announced."""
         ...
 
+    @property
+    def feedback_shows_scores(self) -> bool:
+        """Whether that feedback includes each criterion's average score."""
+        ...
+
 
 def as_judged(page) -> JudgedHost | None:
     specific = getattr(page, "specific", page)
