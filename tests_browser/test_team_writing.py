@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from forms import services
 from forms.models import Collaborator, Entry, Role
+from tests_browser.held_saves import HeldSaves
 from tests_system.http import signed_in_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -75,9 +76,14 @@ def test_two_people_write_one_entry_at_the_same_time(live_server, browser, categ
     )
 
     # The same answer, typed by both before either save arrives: the second is refused.
+    # Priya's saves are held until Ada's has landed, so the order is the same every time.
+    held = HeldSaves(priya_context)
     priya.get_by_label("Organisation name").fill("Priya's organisation")
     ada.get_by_label("Describe the context").fill("Ada's second context")
     priya.get_by_label("Describe the context").fill("Priya's context")
+    expect_saved(ada)
+    held.wait(priya)
+    held.release()
     conflict = priya.get_by_role("alert").filter(has_text="changed the same answer")
     expect(conflict).to_contain_text("Ada Lovelace changed the same answer", timeout=20_000)
     expect(conflict).to_contain_text("Saved by Ada Lovelace")

@@ -63,16 +63,28 @@
     return pairs;
   }
 
-  function putBack(form, pairs) {
+  // Put the answers in pairs back into the form: all of them, or only those named in `only`.
+  function putBack(form, pairs, only = null) {
     const has = (name, value) => pairs.some(([n, v]) => n === name && v === value);
     const texts = new Map();
     for (const [name, value] of pairs) texts.set(name, [...(texts.get(name) || []), value]);
     for (const el of answerControls(form)) {
-      if (el.type === "hidden") continue;
+      if (el.type === "hidden" || (only && !only.has(el.name))) continue;
       if (el.type === "checkbox" || el.type === "radio") el.checked = has(el.name, el.value);
       else if (el.tagName === "SELECT") for (const option of el.options) option.selected = has(el.name, option.value);
       else if (texts.get(el.name)?.length) el.value = texts.get(el.name).shift();
       el.dispatchEvent(new Event("input", { bubbles: true })); // word counts follow
+    }
+  }
+
+  // Each answer as the server drew it, except those named in `keep`: form.reset(), one by one.
+  function resetAnswers(form, keep) {
+    for (const el of answerControls(form)) {
+      if (el.type === "hidden" || keep.has(el.name)) continue;
+      if (el.type === "checkbox" || el.type === "radio") el.checked = el.defaultChecked;
+      else if (el.tagName === "SELECT") for (const option of el.options) option.selected = option.defaultSelected;
+      else el.value = el.defaultValue;
+      if (el.tagName === "TEXTAREA") el.dispatchEvent(new Event("input", { bubbles: true })); // word counts follow
     }
   }
 
@@ -319,10 +331,13 @@
       },
     });
 
-    // A fresh load: drop what the browser itself restored, then put back what this tab
-    // sent but never heard was saved, based on the version it was typed on.
-    form.reset();
-    form.querySelectorAll("textarea").forEach((box) => box.dispatchEvent(new Event("input", { bubbles: true })));
+    // A fresh load: drop what the browser itself restored, but not what the person typed
+    // before this script ran (typed-early.js noted it); then put back what this tab sent
+    // but never heard was saved, based on the version it was typed on; then the early
+    // typing again, the newest of all, to be saved.
+    const typedEarly = window.AwardsTypedEarly?.take() || new Set();
+    const early = answerPairs(form).filter(([name]) => typedEarly.has(name));
+    resetAnswers(form, typedEarly);
     const kept = storage.read(key);
     if (kept && JSON.stringify(kept.pairs) !== JSON.stringify(answerPairs(form, true))) {
       page = kept.page || page;
@@ -334,6 +349,10 @@
       save();
     } else if (kept) {
       storage.forget(key); // the server already holds exactly this
+    }
+    if (typedEarly.size) {
+      putBack(form, early, typedEarly);
+      changed();
     }
 
     form.addEventListener("input", (event) => {
