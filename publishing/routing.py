@@ -25,6 +25,7 @@ from __future__ import annotations
 import pickle
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import DisallowedHost
 from django.http import Http404
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
@@ -121,11 +122,20 @@ def remember_route(request, path: str) -> None:
 
 def site_id_for_request(request) -> int | None:
     """The id of the site this request's host belongs to (``Site.find_for_request``),
-    kept per content version as a plain value."""
+    kept per content version as a plain value. A host the site does not serve gets
+    Django's 400 page, drawn with the default site's header and footer."""
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return versioned("site-id:default", _default_site_id) or None
     return (
         versioned(
-            f"site-id:{request.get_host()}",
+            f"site-id:{host}",
             lambda: getattr(Site.find_for_request(request), "pk", None) or False,
         )
         or None
     )
+
+
+def _default_site_id() -> int | bool:
+    return Site.objects.filter(is_default_site=True).values_list("pk", flat=True).first() or False
