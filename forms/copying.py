@@ -33,6 +33,8 @@ from . import services
 from .access import require
 from .answers import is_answered, parse_date_answer
 from .definitions import TEXT_TYPES, FormDefinition, Question
+from .eligibility import eligibility_questions
+from .exceptions import EligibilityNotChecked
 from .hosting import as_host, has_entry_form, host_models
 from .models import OWNER, Entry, EntryEvent, EntryStatus
 
@@ -229,17 +231,29 @@ def open_categories(user, *, exclude_page_id: int | None = None, now=None) -> li
     ]
 
 
-def copy_entry(*, source: Entry, user, page: Page, now: datetime | None = None) -> CopyResult:
+def copy_entry(
+    *,
+    source: Entry,
+    user,
+    page: Page,
+    eligibility: list[dict[str, str]] | None = None,
+    now: datetime | None = None,
+) -> CopyResult:
     """Start ``user``'s draft on ``page`` with the answers of ``source`` that fit.
 
-    Only the entry's owner may copy it. Raises what start_entry raises
-    (EntriesClosed, EntryLimitReached, NoEntryForm); nothing is started then.
+    Only the entry's owner may copy it. A page with an eligibility check needs
+    its answers (``eligibility``, as forms.eligibility.assess records them), as
+    "Start your entry" does: EligibilityNotChecked otherwise. Raises what
+    start_entry raises (EntriesClosed, EntryLimitReached, NoEntryForm); nothing
+    is started then.
     """
     now = now or timezone.now()
     require(source, user, OWNER)
+    if eligibility is None and eligibility_questions(as_host(page)):
+        raise EligibilityNotChecked()
     file_keys = set(source.files.values_list("question_key", flat=True))
     with transaction.atomic():
-        entry = services.start_entry(user=user, page=page, now=now)
+        entry = services.start_entry(user=user, page=page, now=now, eligibility=eligibility)
         entry.page = page
         answers, carried, left, keys = plan_copy(
             source.definition(), source.answers, entry.form.definition, file_keys

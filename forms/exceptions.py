@@ -34,6 +34,13 @@ class EntryLimitReached(EntryError):
     message = "You have already made as many entries to this category as it allows."
 
 
+class EligibilityNotChecked(EntryError):
+    status_code = 400
+    message = (
+        "Answer the eligibility questions for this category first, so you know you can enter it."
+    )
+
+
 class NotOwner(EntryError):
     status_code = 404
     message = "Entry not found."

@@ -7,11 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ..copying import copy_entry, copy_report, open_categories
+from ..eligibility import assess, eligibility_questions, eligibility_refusal, question_rows
 from ..exceptions import EntryError
+from ..hosting import as_host
 from ..models import OWNER, Entry
 from ..selectors import entry_for_person
 
@@ -42,6 +45,33 @@ def _choose_page(request, entry: Entry, *, error: str = "", chosen: str = "", st
     )
 
 
+class _EligibilityStep:
+    """The chosen category's eligibility check, asked on the way to the copy: the same
+    questions and refusal as before "Start your entry", posting back to the copy."""
+
+    def __init__(self, request, entry: Entry, page, questions):
+        self.request, self.page, self.questions = request, page, questions
+        self.copy_url = reverse("entry_copy", args=[entry.public_id])
+
+    def questions_page(self, assessment=None, *, status: int = 200):
+        problems = assessment.problems if assessment else []
+        context = {
+            "page": self.page,
+            "rows": question_rows(self.questions, assessment),
+            "problems": problems,
+            "form_action": self.copy_url,
+            "hidden": [("category", self.page.pk), ("eligibility", "1")],
+            "back_url": self.copy_url,
+            "back_text": "Back to choosing a category",
+        }
+        return render(self.request, "forms/eligibility.html", context, status=status)
+
+    def refusal_page(self):
+        refusal = eligibility_refusal(as_host(self.page))
+        context = {"page": self.page, "refusal": refusal, "change_url": self.copy_url}
+        return render(self.request, "forms/not_eligible.html", context)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 @never_cache
@@ -64,8 +94,20 @@ def copy(request, public_id: str):
             else "That category is not taking entries now. Choose one of those listed."
         )
         return _choose_page(request, entry, error=message, chosen=chosen, status=400)
+    questions = eligibility_questions(as_host(choice.page))
+    record = None
+    if questions:  # the category asks who may enter: ask before anything is copied there
+        asked = _EligibilityStep(request, entry, choice.page, questions)
+        if "eligibility" not in request.POST:
+            return asked.questions_page()
+        assessment = assess(questions, request.POST)
+        if assessment.problems:
+            return asked.questions_page(assessment, status=400)
+        if not assessment.eligible:
+            return asked.refusal_page()
+        record = assessment.record
     try:
-        result = copy_entry(source=entry, user=request.user, page=choice.page)
+        result = copy_entry(source=entry, user=request.user, page=choice.page, eligibility=record)
     except EntryError as error:
         return _choose_page(
             request, entry, error=error.message, chosen=chosen, status=error.status_code
