@@ -129,7 +129,7 @@ def demo_partnership_form(title: str) -> EntryForm:
     """Create or refresh the published short form of the partnership demo category.
 
     A partnership entry is confirmed by the partner organisation before it is
-    submitted (forms/partner.py), so the form is short enough to read in one go.
+    submitted (forms/partner/), so the form is short enough to read in one go.
     """
 
     def text(kind: str, key: str, label: str, max_words: int, help_text: str = "") -> tuple:

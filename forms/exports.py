@@ -30,7 +30,7 @@ from openpyxl import Workbook
 from .export_conditions import HiddenAnswers
 from .models import Entry, EntryFile, EntryForm, EntryStatus
 from .models.entries import ACCOUNT_DELETED
-from .partner import PARTNER_HEADINGS, partner_cells, partner_columns_wanted
+from .partner.exports import PARTNER_HEADINGS, partner_cells, partner_columns_wanted
 from .templatetags.entry_tags import answer_text
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -152,7 +152,7 @@ def _answer_keys_postgresql(entries: QuerySet[Entry]) -> list[str]:
 
 def export_rows(entries: QuerySet[Entry]) -> Iterator[list[str]]:
     columns = question_columns(entries)
-    # Partnership categories (forms.partner) add who confirmed each entry, and when.
+    # Partnership categories (forms/partner/exports.py) add who confirmed each entry, and when.
     with_partner = partner_columns_wanted(entries)
     partner_headings = PARTNER_HEADINGS if with_partner else []
     header = BASE_HEADINGS + partner_headings + [label for _, label, _ in columns]

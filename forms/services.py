@@ -36,7 +36,7 @@ from .exceptions import (
 from .hosting import EntryHost, as_host, has_entry_form
 from .merging import plan_save, version_of
 from .models import Entry, EntryEvent, EntryFile, EntryStatus, ReferenceSequence
-from .partner import check_confirmed as check_partner_confirmed
+from .partner.state import check_confirmed as check_partner_confirmed
 from .revisions import meta_after, record, texts_at
 from .uploads import check_upload
 from .validation import find_problems
@@ -295,7 +295,7 @@ def submit_entry(*, entry: Entry, user, base_version: int, now: datetime | None 
         problems = find_problems(definition, current.answers, file_keys)
         if problems:
             raise IncompleteEntry(problems)
-        # A partnership entry waits for its partner to confirm it as it is now (forms.partner).
+        # A partnership entry waits for its partner to confirm it as it is now (forms.partner.state).
         check_partner_confirmed(current, host)
         # A reopened entry keeps the reference it was first given.
         reference = current.reference or allocate_reference(host.entry_reference_prefix())

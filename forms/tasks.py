@@ -25,13 +25,13 @@ def send_invitation(invitation_id: int) -> None:
 @task()
 def send_partner_request(confirmation_id: int) -> None:
     """The partner's link to confirm an entry; the token is made here, never queued."""
-    from .partner import send_request_email
+    from .partner.emails import send_request_email
 
     send_request_email(confirmation_id)
 
 
 @task()
 def send_partner_decision(confirmation_id: int) -> None:
-    from .partner import send_decision_email
+    from .partner.emails import send_decision_email
 
     send_decision_email(confirmation_id)

@@ -1,13 +1,13 @@
 from django.urls import path
 
 from . import views
-from .views import team
+from .views import invitation_link, team, team_members
 
 urlpatterns = [
     path("", views.my_entries, name="my_entries"),
     path("start/<int:page_id>/", views.start, name="entry_start"),
     path("start/<int:page_id>/eligibility/", views.eligibility, name="eligibility_check"),
-    path("invitations/<str:token>/", team.invitation, name="team_invitation"),
+    path("invitations/<str:token>/", invitation_link.invitation, name="team_invitation"),
     path("partner/<str:token>/", views.partner_link, name="partner_link"),
     path("<str:public_id>/", views.detail, name="entry_detail"),
     path("<str:public_id>/save/", views.save, name="entry_save"),
@@ -40,14 +40,14 @@ urlpatterns = [
     ),
     path(
         "<str:public_id>/team/<int:collaborator_id>/role/",
-        team.change_role,
+        team_members.change_role,
         name="entry_team_role",
     ),
     path(
         "<str:public_id>/team/<int:collaborator_id>/remove/",
-        team.remove,
+        team_members.remove,
         name="entry_team_remove",
     ),
-    path("<str:public_id>/team/hand-over/", team.hand_over, name="entry_team_hand_over"),
-    path("<str:public_id>/team/leave/", team.leave, name="entry_team_leave"),
+    path("<str:public_id>/team/hand-over/", team_members.hand_over, name="entry_team_hand_over"),
+    path("<str:public_id>/team/leave/", team_members.leave, name="entry_team_leave"),
 ]

@@ -1,10 +1,10 @@
-"""The partner co-sign on the pages that show an entry (forms/partner.py)."""
+"""The partner co-sign on the pages that show an entry (forms/partner/)."""
 
 from django import template
 
 from forms.access import EDIT, at_least, role_of
 from forms.hosting import as_host, needs_partner_confirmation
-from forms.partner import partner_state
+from forms.partner.state import partner_state
 
 register = template.Library()
 

@@ -13,8 +13,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from awards.tests.builders import build_category, build_programme
-from forms import partner, services
+from forms import services
 from forms.models import Collaborator, EntryEvent, EntryStatus, PartnerConfirmation, Role
+from forms.models.team import token_digest
+from forms.partner.errors import PartnerNotConfirmed
+from forms.partner.exports import PARTNER_HEADINGS
+from forms.partner.state import entry_fingerprint
 from forms.tests.builders import build_entry, build_entry_file, build_user, complete_answers
 
 pytestmark = pytest.mark.django_db
@@ -130,7 +134,7 @@ def test_asking_emails_the_partner_a_working_link_and_stores_only_its_digest(
     assert message.subject == f"Please confirm an entry to {entry.page.title}"
     path = link_from_outbox()
     token = path.rstrip("/").rsplit("/", 1)[1]
-    assert request.__class__.objects.get(pk=request.pk).token_digest == partner.token_digest(token)
+    assert request.__class__.objects.get(pk=request.pk).token_digest == token_digest(token)
     assert token not in str(PartnerConfirmation.objects.values().get(pk=request.pk))
 
     page = visitor.get(path)
@@ -190,7 +194,7 @@ def test_the_partner_confirms_and_the_owner_and_submitters_hear_of_it(
     assert request.decided_by_name == "Samuel Okafor"
     assert request.decided_at >= before
     entry.refresh_from_db()
-    assert request.fingerprint == partner.entry_fingerprint(entry)
+    assert request.fingerprint == entry_fingerprint(entry)
     assert EntryEvent.objects.filter(
         entry=entry, action=EntryEvent.Action.PARTNER_CONFIRMED
     ).exists()
@@ -291,7 +295,7 @@ def test_the_partner_can_decide_from_a_browser_that_sends_origin_null(signed_in,
 
 
 def test_submit_waits_for_the_partner(visitor, signed_in, entry, entrant, on_commit):
-    with pytest.raises(partner.PartnerNotConfirmed, match="Ask your partner organisation"):
+    with pytest.raises(PartnerNotConfirmed, match="Ask your partner organisation"):
         submit(entry, entrant)
 
     ask(signed_in, entry, on_commit)
@@ -332,7 +336,7 @@ def test_a_change_after_confirming_asks_again(visitor, signed_in, entry, entrant
         base_version=entry.version,
     )
 
-    with pytest.raises(partner.PartnerNotConfirmed, match="You changed the entry after Sam"):
+    with pytest.raises(PartnerNotConfirmed, match="You changed the entry after Sam"):
         submit(entry, entrant)
     review = signed_in.get(reverse("entry_review", args=[entry.public_id])).content.decode()
     assert "Changed since confirmed" in review
@@ -358,7 +362,7 @@ def test_replacing_a_file_after_confirming_asks_again(
     path = link_from_outbox()
     confirm(visitor, path, on_commit)
     build_entry_file(entry, b"%PDF-1.4 new", name="new.pdf")
-    with pytest.raises(partner.PartnerNotConfirmed, match="You changed the entry"):
+    with pytest.raises(PartnerNotConfirmed, match="You changed the entry"):
         submit(entry, entrant)
 
 
@@ -437,7 +441,7 @@ def test_admin_inspect_print_and_exports_show_the_confirmation(
     response = staff.get(reverse("forms_entry_modeladmin_index"), {"export": "csv"})
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0][9:13] == partner.PARTNER_HEADINGS
+    assert rows[0][9:13] == PARTNER_HEADINGS
     row = dict(zip(rows[0], rows[1], strict=True))
     assert row["Partner organisation"] == "Kestrel Community Health"
     assert row["Partner confirmation"] == "Confirmed"

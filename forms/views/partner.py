@@ -10,10 +10,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .. import partner
 from ..access import EDIT
 from ..exceptions import EntryError
 from ..hosting import as_host, needs_partner_confirmation
+from ..partner.asking import ask_partner, team_emails
+from ..partner.decision import decide
+from ..partner.errors import PartnerEntryChanged, PartnerLinkClosed, PartnerNotNeeded
+from ..partner.link import open_link
+from ..partner.state import entry_fingerprint, expires_at
 from ..published import with_published_forms
 from ..selectors import entry_for_person, entry_view
 
@@ -70,14 +74,14 @@ def ask(request, public_id: str):
     entry = entry_for_person(request.user, public_id, EDIT)
     if not needs_partner_confirmation(as_host(entry.page)):
         # A page drawn before an editor turned the partner's confirmation off.
-        messages.error(request, partner.PartnerNotNeeded.message)
+        messages.error(request, PartnerNotNeeded.message)
         return redirect("entry_review", public_id=entry.public_id)
     back_to_review = request.POST.get("next") == "review"
-    form = PartnerDetailsForm(request.POST, team_emails=partner.team_emails(entry))
+    form = PartnerDetailsForm(request.POST, team_emails=team_emails(entry))
     status = 400
     if form.is_valid():
         try:
-            confirmation = partner.ask_partner(entry=entry, user=request.user, **form.cleaned_data)
+            confirmation = ask_partner(entry=entry, user=request.user, **form.cleaned_data)
         except EntryError as error:
             form.add_error(None, error.message)
             status = error.status_code
@@ -138,8 +142,8 @@ def _private(response):
 def link(request, token: str):
     """The partner's page: the entry read-only, and confirm or decline. No account needed."""
     try:
-        confirmation = partner.open_link(token)
-    except partner.PartnerLinkClosed as error:
+        confirmation = open_link(token)
+    except PartnerLinkClosed as error:
         return _private(
             render(
                 request,
@@ -160,14 +164,14 @@ def link(request, token: str):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                decided = partner.decide(
+                decided = decide(
                     token=token,
                     confirm=data["decision"] == "confirm",
                     name=data["name"],
                     comment=data["comment"],
                     fingerprint_read=data["fingerprint"],
                 )
-            except partner.PartnerEntryChanged as error:
+            except PartnerEntryChanged as error:
                 error_message, status = error.message, error.status_code
                 entry.refresh_from_db()
                 form = DecisionForm(
@@ -198,11 +202,11 @@ def link(request, token: str):
                 "confirmation": confirmation,
                 "entry": entry,
                 "view": entry_view(entry),
-                "fingerprint": partner.entry_fingerprint(entry),
+                "fingerprint": entry_fingerprint(entry),
                 "form": form,
                 "error_message": error_message,
                 "declining": request.POST.get("decision") == "decline",
-                "expires_at": partner.expires_at(confirmation),
+                "expires_at": expires_at(confirmation),
                 "page": None,
             },
             status=status,
