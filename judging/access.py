@@ -4,6 +4,7 @@ entries: a judge never learns of an entry not given to them."""
 
 from __future__ import annotations
 
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 
 from forms.models import EntryStatus
@@ -16,16 +17,19 @@ def is_judge(user) -> bool:
     return user.is_authenticated and PanelJudge.objects.filter(judge=user, left_at=None).exists()
 
 
+def _standing(judge):
+    """The judge's assignments that stand, on submitted entries; whether the judge still
+    sits on each panel is asked separately."""
+    return Assignment.objects.filter(
+        judge=judge, removed_at=None, entry__status=EntryStatus.SUBMITTED
+    )
+
+
 def assignments_for(judge):
     """The entries ``judge`` is to score, with their sheets, in a stable order."""
     return (
-        Assignment.objects.filter(
-            judge=judge,
-            removed_at=None,
-            entry__status=EntryStatus.SUBMITTED,
-            panel__memberships__judge=judge,
-            panel__memberships__left_at=None,
-        )
+        _standing(judge)
+        .filter(panel__memberships__judge=judge, panel__memberships__left_at=None)
         .select_related("entry", "panel", "sheet")
         .order_by("entry__page_id", "entry__reference", "pk")
     )
@@ -39,16 +43,26 @@ def assignment_for(user, public_id: str) -> Assignment:
     """
     if not user.is_authenticated:
         raise Http404
+    # The entry's form is not read: a submitted entry is shown from its own snapshot of
+    # the questions. Whether the judge still sits on the panel and whether a conflict
+    # stands are asked in the same query (EXISTS): joining the membership instead made
+    # PostgreSQL's planning alone take longer than the whole query now does.
     assignment = (
-        assignments_for(user)
+        _standing(user)
         .filter(entry__public_id=public_id)
-        .select_related("entry__form", "entry__entrant")
+        .select_related("entry", "entry__entrant", "panel", "sheet")
+        .annotate(
+            sits=Exists(
+                PanelJudge.objects.filter(panel=OuterRef("panel_id"), judge=user, left_at=None)
+            ),
+            conflicted=conflicts.standing_conflict(user, OuterRef("entry_id")),
+        )
         .first()
     )
-    if assignment is None:
+    if assignment is None or not assignment.sits or assignment.conflicted:
         raise Http404
     # Read once: the blind page withholds the same people the check compares.
     assignment.parties = conflicts.entry_parties(assignment.entry)
-    if conflicts.check(user, assignment.entry, assignment.parties) is not None:
+    if conflicts.detect(user, assignment.entry, assignment.parties) is not None:
         raise Http404
     return assignment

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import F, Value
+from django.db.models import Exists, F, Value
 from django.utils import timezone
 
 from forms.models import Collaborator, Entry, PartnerConfirmation
@@ -137,6 +137,17 @@ def check(judge, entry: Entry, parties: list[Party] | None = None) -> Conflict |
     standing = Conflict.objects.filter(judge=judge, entry=entry, cleared_at=None).first()
     if standing is not None:
         return standing
+    return detect(judge, entry, parties)
+
+
+def standing_conflict(judge, entry_id):
+    """Whether a conflict stands between ``judge`` and the entry (for ``Exists``)."""
+    return Exists(Conflict.objects.filter(judge=judge, entry=entry_id, cleared_at=None))
+
+
+def detect(judge, entry: Entry, parties: list[Party] | None = None) -> Conflict | None:
+    """The conflict found now between ``judge`` and ``entry``'s people, recorded; None if
+    there is none, or an organiser cleared it. (``check`` asks first what stands.)"""
     reason = find_conflict(judge, entry_parties(entry) if parties is None else parties)
     if reason is None:
         return None
