@@ -3,7 +3,8 @@
 Each service is one transaction and raises a named EntryError the caller
 turns into a message. Every save names the version it was based on, and the
 write only happens if that is still the current version, so two tabs or two
-devices can never overwrite each other silently.
+devices can never overwrite each other silently. The files a save brings or
+removes are checked and stored by forms/draft_files.py.
 """
 
 from __future__ import annotations
@@ -22,23 +23,22 @@ from accounts.verification import has_verified_email
 
 from .access import EDIT, SUBMIT, require
 from .answers import Answer
+from .draft_files import check_uploads, files_to_remove, store_files
 from .draft_rows import write_draft_answers
 from .exceptions import (
     EmailNotVerified,
     EntriesClosed,
     EntryLimitReached,
     EntryNotEditable,
-    FileRejected,
     IncompleteEntry,
     NoEntryForm,
     StaleDraft,
 )
 from .hosting import EntryHost, as_host, has_entry_form
 from .merging import plan_save, version_of
-from .models import Entry, EntryEvent, EntryFile, EntryStatus, ReferenceSequence
+from .models import Entry, EntryEvent, EntryStatus, ReferenceSequence
 from .partner.state import check_confirmed as check_partner_confirmed
 from .revisions import meta_after, record, texts_at
-from .uploads import check_upload
 from .validation import find_problems
 
 
@@ -155,8 +155,8 @@ def save_draft(
     require(entry, user, EDIT)
     host = _host(entry.page)
     _check_editable(entry, host, now)
-    accepted, rejected = _checked_uploads(entry, uploads or {})
-    removed = _files_to_remove(entry, remove_files or [])
+    accepted, rejected = check_uploads(entry, uploads or {})
+    removed = files_to_remove(entry, remove_files or [])
     file_values = {question.key: {"file": checked.safe_name} for question, _, checked in accepted}
     file_values.update({key: None for key in removed if key not in file_values})
     bases = bases or {}
@@ -188,7 +188,7 @@ def save_draft(
             meta = meta_after(entry.answer_meta, changed, version, user.pk, writer)
             if write_draft_answers(entry.pk, entry.version, merged, meta, now, writer):
                 record(entry.pk, version, changed, author_id=user.pk, writer=writer, now=now)
-                _store_files(entry, accepted, removed, now)
+                store_files(entry, accepted, removed, now)
                 break
         entry.refresh_from_db(
             fields=["answers", "answer_meta", "version", "last_writer", "status", "updated_at"]
@@ -219,57 +219,6 @@ def _result(entry: Entry, plan, rejected: list[str], *, files_changed: bool) -> 
         versions=versions,
         others=list(plan.stale),
     )
-
-
-def _files_to_remove(entry: Entry, public_ids: list[str]) -> dict[str, list[str]]:
-    """The files asked to be removed, by question: {question key: [file public ids]}."""
-    if not public_ids:
-        return {}
-    found: dict[str, list[str]] = {}
-    for key, public_id in entry.files.filter(public_id__in=public_ids).values_list(
-        "question_key", "public_id"
-    ):
-        found.setdefault(key, []).append(public_id)
-    return found
-
-
-def _checked_uploads(entry: Entry, uploads: dict[str, UploadedFile]):
-    questions = entry.form.definition.questions
-    accepted, rejected = [], []
-    for key, upload in uploads.items():
-        question = questions.get(key)
-        if question is None or not question.is_file:
-            continue
-        try:
-            accepted.append((question, upload, check_upload(question, upload)))
-        except FileRejected as error:
-            rejected.append(error.message)
-    return accepted, rejected
-
-
-def _store_files(entry: Entry, accepted, removed: dict[str, list[str]], now: datetime) -> None:
-    if removed:
-        ids = [public_id for ids in removed.values() for public_id in ids]
-        _delete_files(entry.files.filter(public_id__in=ids))
-    for question, upload, checked in accepted:
-        _delete_files(entry.files.filter(question_key=question.key))
-        upload.name = f"upload.{checked.kind}"  # stored under a generated name
-        EntryFile.objects.create(
-            entry=entry,
-            question_key=question.key,
-            file=upload,
-            original_name=checked.safe_name,
-            content_type=checked.content_type,
-            size=upload.size,
-            uploaded_at=now,
-        )
-
-
-def _delete_files(files) -> None:
-    for old in list(files):
-        stored = old.file
-        old.delete()
-        transaction.on_commit(lambda stored=stored: stored.storage.delete(stored.name))
 
 
 def submit_entry(*, entry: Entry, user, base_version: int, now: datetime | None = None) -> Entry:
