@@ -1,5 +1,6 @@
 """Every entry URL, called by everyone: the owner, each collaborator role, someone invited
-who has not accepted, someone removed, another entrant, a visitor and staff. Each gets what
+who has not accepted, someone removed, the partner who confirmed the entry (signed in to an
+account of their own), another entrant, a visitor and staff. Each gets what
 their role allows (view reads, edit saves, submit submits, only the owner manages the team)
 and nobody else learns the entry exists."""
 
@@ -7,9 +8,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import get_resolver, reverse
+from django.utils import timezone
 
 from forms import services, team
-from forms.models import Collaborator, Invitation, Role
+from forms.models import Collaborator, Invitation, PartnerConfirmation, Role
+from forms.models.team import unopenable_digest
 from forms.tests.builders import build_user
 from judging.models import Assignment
 from judging.tests.builders import build_panel
@@ -66,6 +69,7 @@ PEOPLE = [
     "submit collaborator",
     "invited, not accepted",
     "removed collaborator",
+    "partner co-signer",
     "entries manager",
     "judge of this entry",
 ]
@@ -99,6 +103,20 @@ def world(entrant, other_entrant, awards_editor, entries_manager, category):
     removed_user = build_user("removed@example.org")
     removed = Collaborator.objects.create(entry=entry, user=removed_user, role=Role.SUBMIT)
     team.remove(entry=entry, by=entrant, collaborator_id=removed.pk)
+    # The partner confirmed the entry from the emailed link; with an account of their own
+    # (same address) they still read it only through that link, never the entry's URLs.
+    partner_user = build_user("sam.okafor@kestrel.example.org")
+    PartnerConfirmation.objects.create(
+        entry=entry,
+        organisation="Kestrel Partners Ltd",
+        contact_name="Sam Okafor",
+        email=partner_user.email,
+        token_digest=unopenable_digest(),
+        requested_by=entrant,
+        decision=PartnerConfirmation.Decision.CONFIRMED,
+        decided_by_name="Sam Okafor",
+        decided_at=timezone.now(),
+    )
     entry.refresh_from_db()
     # A judge scoring this entry reads it through the judging portal, never through
     # the entrant's URLs or the entries admin.
@@ -162,6 +180,7 @@ def world(entrant, other_entrant, awards_editor, entries_manager, category):
         "submit collaborator": members[Role.SUBMIT].user,
         "invited, not accepted": invited_user,
         "removed collaborator": removed_user,
+        "partner co-signer": partner_user,
         "entries manager": entries_manager,
         "judge of this entry": judge,
     }
