@@ -249,7 +249,7 @@ def copy_entry(
     """
     now = now or timezone.now()
     require(source, user, OWNER)
-    if eligibility is None and eligibility_questions(as_host(page)):
+    if not eligibility and eligibility_questions(as_host(page)):
         raise EligibilityNotChecked()
     file_keys = set(source.files.values_list("question_key", flat=True))
     with transaction.atomic():

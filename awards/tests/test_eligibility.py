@@ -1,5 +1,6 @@
-"""A category's eligibility check before "Start your entry" (and before an entry is copied
-into the category): who qualifies, who is sent elsewhere, what organisers read afterwards."""
+"""A category's eligibility check before "Start your entry": who qualifies, who is sent
+elsewhere, and what organisers read afterwards. (Copying an entry into the category asks
+it too: test_eligibility_on_copy.py.)"""
 
 from __future__ import annotations
 
@@ -10,62 +11,13 @@ from django.urls import reverse
 from wagtail.blocks import StructBlockValidationError
 
 from awards.eligibility import ChoiceEligibilityBlock
-from awards.tests.builders import build_category, build_programme
+from awards.tests.conftest import NHS, PARTNER, QUALIFIES, TYPE
 from awards.tests.reading import text
 from forms import services
-from forms.copying import copy_entry
-from forms.exceptions import EntryError
 from forms.models import Entry
 from forms.tests.builders import build_entry_form, build_user
 
 pytestmark = pytest.mark.django_db
-
-TYPE = "What type of organisation are you?"
-PARTNER = "Do you work in partnership with an NHS organisation?"
-REFUSAL = "<p>This award is for private sector organisations working with the NHS.</p>"
-QUALIFIES = {"eligibility-1": "Private sector", "eligibility-2": "Yes"}
-NHS = {"eligibility-1": "NHS organisation", "eligibility-2": "Yes"}
-
-
-def eligibility_blocks() -> list:
-    return [
-        (
-            "choice",
-            {
-                "question": TYPE,
-                "help_text": "",
-                "choices": ["NHS organisation", "Private sector", "Charity"],
-                "qualifying": "Private sector",
-            },
-        ),
-        ("yes_no", {"question": PARTNER, "help_text": "", "qualifying": "Yes"}),
-    ]
-
-
-@pytest.fixture
-def programme(home_page):
-    return build_programme(home_page)
-
-
-@pytest.fixture
-def elsewhere(programme):
-    return build_category(
-        programme, title="Provider Collaboration Award", slug="provider-collaboration"
-    )
-
-
-@pytest.fixture
-def partnership(programme, elsewhere):
-    return build_category(
-        programme,
-        title="Private Sector Partnership Award",
-        slug="partnership",
-        reference_code="PSP",
-        entry_form=build_entry_form(),
-        eligibility_check=eligibility_blocks(),
-        not_eligible_message=REFUSAL,
-        suggested_category=elsewhere,
-    )
 
 
 @pytest.fixture
@@ -203,98 +155,3 @@ def test_a_closed_category_asks_nothing_and_starts_nothing(client, ada, partners
     assert "Before you start" not in response.content.decode()
     client.post(check_url(partnership), QUALIFIES)
     assert not Entry.objects.exists()
-
-
-# "Use this entry for another category" asks the other category's questions before it
-# starts anything there, as "Start your entry" does.
-
-
-@pytest.fixture
-def source(client, programme, partnership):
-    """Ada's entry in another category, with an answer that fits the partnership form."""
-    page = build_category(
-        programme,
-        title="Performance Recovery Award",
-        slug="recovery",
-        entry_form=build_entry_form(),
-    )
-    ada = build_user()
-    client.force_login(ada)
-    entry = services.start_entry(user=ada, page=page)
-    return services.save_draft(
-        entry=entry,
-        user=ada,
-        answers={"organisation_name": "Kestrel Community Health"},
-        base_version=entry.version,
-    ).entry
-
-
-def copy_url(entry) -> str:
-    return reverse("entry_copy", args=[entry.public_id])
-
-
-def copies(partnership):
-    return Entry.objects.filter(page=partnership)
-
-
-def test_choosing_a_category_with_a_check_asks_its_questions_first(client, source, partnership):
-    response = client.post(copy_url(source), {"category": partnership.pk})
-
-    assert response.status_code == 200
-    soup = BeautifulSoup(response.content, "html.parser")
-    assert text(soup.find("h1")) == "Before you start: can you enter this award?"
-    legends = [text(legend) for legend in soup.select("legend")]
-    assert legends == [TYPE, PARTNER]
-    form = soup.find("form", action=copy_url(source))
-    assert form.find("input", {"name": "category"})["value"] == str(partnership.pk)
-    assert not copies(partnership).exists()
-
-
-def test_an_unanswered_check_says_what_is_missing_and_copies_nothing(client, source, partnership):
-    response = client.post(
-        copy_url(source),
-        {"category": partnership.pk, "eligibility": "1", "eligibility-1": "Private sector"},
-    )
-
-    assert response.status_code == 400
-    soup = BeautifulSoup(response.content, "html.parser")
-    assert f"Select an answer for “{PARTNER}”" in text(soup.find(class_="error-summary"))
-    assert not copies(partnership).exists()
-
-
-def test_someone_who_does_not_qualify_is_told_why_and_nothing_is_copied(
-    client, source, partnership
-):
-    response = client.post(
-        copy_url(source), {"category": partnership.pk, "eligibility": "1", **NHS}
-    )
-
-    assert response.status_code == 200
-    soup = BeautifulSoup(response.content, "html.parser")
-    assert text(soup.find("h1")) == "You cannot enter this award"
-    assert "This award is for private sector organisations working with the NHS." in text(soup)
-    assert soup.find("a", string="Change your answers")["href"] == copy_url(source)
-    assert not copies(partnership).exists()
-
-
-def test_someone_who_qualifies_gets_the_copy_with_their_answers_kept(client, source, partnership):
-    response = client.post(
-        copy_url(source), {"category": partnership.pk, "eligibility": "1", **QUALIFIES}
-    )
-
-    copy = copies(partnership).get()
-    assert response.status_code == 302
-    assert response["Location"] == reverse("entry_copied", args=[copy.public_id])
-    assert copy.answers["organisation_name"] == "Kestrel Community Health"
-    assert copy.eligibility == [
-        {"question": TYPE, "answer": "Private sector"},
-        {"question": PARTNER, "answer": "Yes"},
-    ]
-
-
-def test_the_service_refuses_a_copy_that_skipped_the_check(source, partnership):
-    with pytest.raises(EntryError) as refused:
-        copy_entry(source=source, user=source.entrant, page=partnership)
-
-    assert "Answer the eligibility questions" in refused.value.message
-    assert not copies(partnership).exists()

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from ..copying import copy_entry, copy_report, open_categories
 from ..eligibility import assess, eligibility_questions, eligibility_refusal, question_rows
-from ..exceptions import EntryError
+from ..exceptions import EntryError, EntryLimitReached
 from ..hosting import as_host
 from ..models import OWNER, Entry
 from ..selectors import entry_for_person
@@ -68,7 +68,9 @@ class _EligibilityStep:
 
     def refusal_page(self):
         refusal = eligibility_refusal(as_host(self.page))
-        context = {"page": self.page, "refusal": refusal, "change_url": self.copy_url}
+        # "Change your answers" asks the same category's questions again.
+        change_url = f"{self.copy_url}?category={self.page.pk}"
+        context = {"page": self.page, "refusal": refusal, "change_url": change_url}
         return render(self.request, "forms/not_eligible.html", context)
 
 
@@ -76,12 +78,14 @@ class _EligibilityStep:
 @require_http_methods(["GET", "POST"])
 @never_cache
 def copy(request, public_id: str):
-    """GET: the open categories, one to choose. POST: start a draft there with the answers
-    that fit, then show what carried over (forms.copying)."""
+    """GET: the open categories, one to choose (or, with ?category=, that category's
+    eligibility questions). POST: start a draft there with the answers that fit, after
+    its eligibility questions if it asks any, then show what carried over (forms.copying)."""
     entry = _owned(request, public_id)
-    if request.method == "GET":
+    data = request.POST if request.method == "POST" else request.GET
+    if request.method == "GET" and "category" not in data:
         return _choose_page(request, entry)
-    chosen = request.POST.get("category", "")
+    chosen = data.get("category", "")
     choices = {
         str(choice.page.pk): choice
         for choice in open_categories(request.user, exclude_page_id=entry.page_id)
@@ -94,18 +98,25 @@ def copy(request, public_id: str):
             else "That category is not taking entries now. Choose one of those listed."
         )
         return _choose_page(request, entry, error=message, chosen=chosen, status=400)
+    if choice.full:  # before any questions: answering them could not help
+        limit = EntryLimitReached()
+        return _choose_page(
+            request, entry, error=limit.message, chosen=chosen, status=limit.status_code
+        )
     questions = eligibility_questions(as_host(choice.page))
     record = None
     if questions:  # the category asks who may enter: ask before anything is copied there
         asked = _EligibilityStep(request, entry, choice.page, questions)
-        if "eligibility" not in request.POST:
+        if request.method == "GET" or "eligibility" not in data:
             return asked.questions_page()
-        assessment = assess(questions, request.POST)
+        assessment = assess(questions, data)
         if assessment.problems:
             return asked.questions_page(assessment, status=400)
         if not assessment.eligible:
             return asked.refusal_page()
         record = assessment.record
+    elif request.method == "GET":  # a GET never copies: the choice, made again
+        return _choose_page(request, entry, chosen=chosen)
     try:
         result = copy_entry(source=entry, user=request.user, page=choice.page, eligibility=record)
     except EntryError as error:

@@ -77,9 +77,11 @@
     }
   }
 
-  // Each answer as the server drew it, except those named in `keep`: form.reset(), one by one.
+  // Each answer (and "Remove this file" box) as the server drew it, except those named in
+  // `keep`: form.reset(), one by one. A file chosen is left: browsers never restore those.
   function resetAnswers(form, keep) {
-    for (const el of answerControls(form)) {
+    const removeBoxes = Array.from(form.querySelectorAll("input[name=remove_file]"));
+    for (const el of [...answerControls(form), ...removeBoxes]) {
       if (el.type === "hidden" || keep.has(el.name)) continue;
       if (el.type === "checkbox" || el.type === "radio") el.checked = el.defaultChecked;
       else if (el.tagName === "SELECT") for (const option of el.options) option.selected = option.defaultSelected;
@@ -332,27 +334,37 @@
     });
 
     // A fresh load: drop what the browser itself restored, but not what the person typed
-    // before this script ran (typed-early.js noted it); then put back what this tab sent
-    // but never heard was saved, based on the version it was typed on; then the early
-    // typing again, the newest of all, to be saved.
-    const typedEarly = window.AwardsTypedEarly?.take() || new Set();
-    const early = answerPairs(form).filter(([name]) => typedEarly.has(name));
-    resetAnswers(form, typedEarly);
+    // before this script ran (typed-early.js noted it). Then put back what this tab sent
+    // but never heard was saved, based on the version it was typed on, and the early
+    // typing on top, the newest of all; both go in one save. Early typing on top of text
+    // the browser had restored is based on no version: if someone else has changed that
+    // answer since, the person is asked to choose (nothing is silently overwritten).
+    const early = window.AwardsTypedEarly?.take() || { typed: new Set(), restored: new Set() };
+    const earlyPairs = answerPairs(form).filter(([name]) => early.typed.has(name));
+    resetAnswers(form, early.typed);
+    form.dispatchEvent(new Event("input")); // conditions.js follows the reset choices
     const kept = storage.read(key);
+    let unsent = false;
     if (kept && JSON.stringify(kept.pairs) !== JSON.stringify(answerPairs(form, true))) {
       page = kept.page || page;
       number = kept.number || 0;
       versionInput.value = kept.base;
       if (kept.bases) setBases(kept.bases);
       putBack(form, kept.pairs);
-      dirty = true;
-      save();
+      unsent = true;
     } else if (kept) {
       storage.forget(key); // the server already holds exactly this
     }
-    if (typedEarly.size) {
-      putBack(form, early, typedEarly);
-      changed();
+    if (early.typed.size) {
+      putBack(form, earlyPairs, early.typed);
+      const bases = readBases();
+      for (const name of early.restored) bases[name] = 0;
+      setBases(bases);
+      unsent = true;
+    }
+    if (unsent) {
+      dirty = true;
+      save();
     }
 
     form.addEventListener("input", (event) => {
