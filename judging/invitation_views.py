@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+
+from accounts.invitation_links import not_indexed, sign_in_links
 
 from . import invitations
 from .emails import category_titles
@@ -37,16 +37,11 @@ def _page(request, invitation, *, status=200, error=None):
             "categories": category_titles(invitation.panel) if invitation else "",
             "contact": invitations.contact_for(invitation) if invitation else "the awards team",
             "error": error,
-            "signup_url": reverse("account_signup")
-            + "?"
-            + urlencode({"next": next_url, "email": email}),
-            "login_url": reverse("account_login") + "?" + urlencode({"next": next_url}),
-            "next_url": next_url,
+            **sign_in_links(next_url, email),
         },
         status=status,
     )
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
+    return not_indexed(response)
 
 
 @never_cache

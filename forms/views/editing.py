@@ -35,17 +35,28 @@ def start(request, page_id: int):
         raise Http404("This page does not take entries.")
     if eligibility_questions(page):  # a page that asks who may enter asks first
         return redirect("eligibility_check", page_id=page.pk)
+    return start_and_return(request, page)
+
+
+def start_and_return(request, page, eligibility: list[dict[str, str]] | None = None):
+    """Start the person's entry on ``page`` (with the eligibility answers that let them),
+    say how it went, and go back to the page's entry form."""
     try:
-        services.start_entry(user=request.user, page=page)
+        services.start_entry(user=request.user, page=page, eligibility=eligibility)
     except EntryLimitReached as error:
         messages.warning(request, error.message)
     except EntryError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, "Your entry has started. It saves to your account as you go.")
-    # A page outside every site's tree has no address: My entries lists the entry instead.
+    return HttpResponseRedirect(entry_form_address(page))
+
+
+def entry_form_address(page) -> str:
+    """Where the page's entry form is; a page outside every site's tree has no address,
+    so My entries, which lists the entry, instead."""
     address = page.url
-    return HttpResponseRedirect(f"{address}#entry" if address else reverse("my_entries"))
+    return f"{address}#entry" if address else reverse("my_entries")
 
 
 @login_required

@@ -6,20 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
-from .. import services
 from ..eligibility import assess, eligibility_questions, eligibility_refusal, question_rows
-from ..exceptions import EntriesClosed, EntryError, EntryLimitReached
+from ..exceptions import EntriesClosed
 from ..hosting import as_host
-
-
-def _page_address(page) -> str:
-    address = page.url
-    return f"{address}#entry" if address else reverse("my_entries")
+from .editing import entry_form_address, start_and_return
 
 
 @login_required
@@ -32,10 +26,10 @@ def eligibility(request, page_id: int):
         raise Http404("This page does not take entries.")
     questions = eligibility_questions(host)
     if not questions:  # nothing to ask: the page's own button starts the entry
-        return HttpResponseRedirect(_page_address(page))
+        return HttpResponseRedirect(entry_form_address(page))
     if not host.accepts_entries():  # no point asking: nobody can start an entry now
         messages.error(request, EntriesClosed().message)
-        return HttpResponseRedirect(_page_address(page))
+        return HttpResponseRedirect(entry_form_address(page))
     context = {"page": page, "rows": question_rows(questions), "problems": []}
     if request.method == "GET":
         return render(request, "forms/eligibility.html", context)
@@ -47,12 +41,4 @@ def eligibility(request, page_id: int):
         # No entry is made, and nothing the person has already written is touched.
         context["refusal"] = eligibility_refusal(host)
         return render(request, "forms/not_eligible.html", context)
-    try:
-        services.start_entry(user=request.user, page=page, eligibility=assessment.record)
-    except EntryLimitReached as error:
-        messages.warning(request, error.message)
-    except EntryError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "Your entry has started. It saves to your account as you go.")
-    return HttpResponseRedirect(_page_address(page))
+    return start_and_return(request, page, eligibility=assessment.record)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+
+from accounts.invitation_links import not_indexed, sign_in_links
 
 from .. import team
 from ..exceptions import EntryError
@@ -35,18 +34,11 @@ def _invitation_page(request, invitation, *, status=200, error=None):
             ),
             "role_description": team.ROLE_DESCRIPTIONS[invitation.role] if invitation else "",
             "error": error,
-            "signup_url": (
-                reverse("account_signup")
-                + "?"
-                + urlencode({"next": next_url, "email": invitation.email if invitation else ""})
-            ),
-            "login_url": reverse("account_login") + "?" + urlencode({"next": next_url}),
-            "next_url": next_url,
+            **sign_in_links(next_url, invitation.email if invitation else ""),
         },
         status=status,
     )
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
+    return not_indexed(response)
 
 
 @never_cache
